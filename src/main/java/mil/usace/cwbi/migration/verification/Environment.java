@@ -1,0 +1,38 @@
+package mil.usace.cwbi.migration.verification;
+
+import java.util.Locale;
+
+/**
+ * The places a district's data must be verified in. {@link #HISTORY} is not a server of its own:
+ * it is the history-coverage check of CWBI-PROD against T7 after Step 8.
+ */
+public enum Environment {
+  T7("T7"),
+  CWBI_DEV("CWBI-DEV"),
+  CWBI_TEST("CWBI-TEST"),
+  CWBI_PROD("CWBI-PROD"),
+  HISTORY("CWBI-PROD history");
+
+  private final String label;
+
+  Environment(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Suffix of the process variables {@code verification_<env>} and {@code verification_<env>_passed}. */
+  public String variableSuffix() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public String resultVariable() {
+    return "verification_" + variableSuffix();
+  }
+
+  public String passedVariable() {
+    return "verification_" + variableSuffix() + "_passed";
+  }
+}
