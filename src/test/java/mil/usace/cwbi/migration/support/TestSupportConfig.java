@@ -1,8 +1,10 @@
 package mil.usace.cwbi.migration.support;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** Beans only the tests have. Keep it one class so every test shares the same context. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -12,5 +14,12 @@ public class TestSupportConfig {
   @Bean
   static DynamicPropertyRegistrar testServerProperties() {
     return TestServers::register;
+  }
+
+  /** Lets a test decide a gate's verdict; without a decision the real (CDA) verifier answers. */
+  @Bean
+  @Primary
+  ScriptedGateVerifier scriptedGateVerifier(ApplicationContext context) {
+    return new ScriptedGateVerifier(context);
   }
 }

@@ -1,0 +1,200 @@
+package mil.usace.cwbi.migration.process.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server's copy of the rules each Camunda Form declares, read from the same {@code forms/*.form} files the
+ * engine deploys, so the browser and the server enforce one set of rules. A submission that breaks one is refused
+ * with a {@link FormFieldValidationException} naming the field (the REST API answers 400); the engine rolls the
+ * transaction back, so nothing of it is stored.
+ */
+@Component
+public class FormRules {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, List<FieldRule>> rulesByFormId = new HashMap<>();
+
+  public FormRules() throws IOException {
+    Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form");
+    for (Resource form : forms) {
+      try (InputStream in = form.getInputStream()) {
+        JsonNode schema = JSON.readTree(in);
+        rulesByFormId.put(schema.path("id").asText(), rulesOf(schema.path("components")));
+      }
+    }
+  }
+
+  public boolean knows(String formId) {
+    return rulesByFormId.containsKey(formId);
+  }
+
+  public List<FieldRule> rules(String formId) {
+    return rulesByFormId.getOrDefault(formId, List.of());
+  }
+
+  public Collection<String> formIds() {
+    return rulesByFormId.keySet();
+  }
+
+  /** Throws for the first field that breaks its form's rules; values are looked up by field key. */
+  public void check(String formId, Function<String, Object> values) {
+    for (FieldRule rule : rules(formId)) {
+      Object value = values.apply(rule.key());
+      String problem = problem(rule, value);
+      if (problem == null && rule.requiredUnless() != null && isEmpty(rule, value)
+          && !Boolean.TRUE.equals(JsonValues.plain(values.apply(rule.requiredUnless())))) {
+        problem = (rule.isList() ? "must list at least one entry" : "is required")
+            + " unless '" + labelOf(formId, rule.requiredUnless()) + "' is ticked";
+      }
+      if (problem != null) {
+        throw invalid(rule.key(), "Field " + rule.displayName() + " " + problem + ".");
+      }
+    }
+  }
+
+  private String labelOf(String formId, String key) {
+    return rules(formId).stream().filter(r -> r.key().equals(key)).map(FieldRule::label).findFirst().orElse(key);
+  }
+
+  private static boolean isEmpty(FieldRule rule, Object raw) {
+    if (rule.isList()) {
+      try {
+        return JsonValues.listOfObjects(raw).isEmpty();
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    Object v = JsonValues.plain(raw);
+    return v == null || (v instanceof String s && s.isBlank()) || (v instanceof List<?> l && l.isEmpty());
+  }
+
+  public static FormFieldValidationException invalid(String field, String message) {
+    return new FormFieldValidationException(field, message);
+  }
+
+  private static List<FieldRule> rulesOf(JsonNode components) {
+    List<FieldRule> rules = new ArrayList<>();
+    for (JsonNode c : components) {
+      String type = c.path("type").asText();
+      boolean display = c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false);
+      if (type.equals("dynamiclist")) {
+        rules.add(new FieldRule(c.path("path").asText(), c.path("label").asText(null), type, false, null, null,
+            null, null, null, null, List.of(), c.path("properties").path("required-unless").asText(null),
+            rulesOf(c.path("components"))));
+      } else if (c.has("components")) { // a group: its fields belong to the same data level
+        rules.addAll(rulesOf(c.path("components")));
+      } else if (c.hasNonNull("key") && !display) {
+        JsonNode v = c.path("validate");
+        List<String> allowed = new ArrayList<>();
+        c.path("values").forEach(opt -> allowed.add(opt.path("value").asText()));
+        rules.add(new FieldRule(
+            c.path("key").asText(), c.path("label").asText(null), type,
+            v.path("required").asBoolean(false),
+            v.has("minLength") ? v.get("minLength").asInt() : null,
+            v.has("maxLength") ? v.get("maxLength").asInt() : null,
+            v.hasNonNull("pattern") ? v.get("pattern").asText() : null,
+            v.has("min") ? v.get("min").asDouble() : null,
+            v.has("max") ? v.get("max").asDouble() : null,
+            FieldFormat.of(c.path("properties").path("format").asText(null)),
+            allowed, c.path("properties").path("required-unless").asText(null), List.of()));
+      }
+    }
+    return rules;
+  }
+
+  /** Null when the value satisfies the rule, else what is wrong (without the field's name). */
+  static String problem(FieldRule rule, Object raw) {
+    if (rule.isList()) {
+      return listProblem(rule, raw);
+    }
+    Object value = plain(raw);
+    boolean missing = value == null
+        || (value instanceof String s && s.isBlank())
+        || (value instanceof List<?> l && l.isEmpty())
+        || ("checkbox".equals(rule.type()) && Boolean.FALSE.equals(value));
+    if (missing) {
+      if (rule.required()) {
+        return "checkbox".equals(rule.type()) ? "must be ticked" : "is required";
+      }
+      return null;
+    }
+    if (value instanceof Number n) {
+      if (rule.min() != null && n.doubleValue() < rule.min()) {
+        return "must be at least " + fmt(rule.min());
+      }
+      if (rule.max() != null && n.doubleValue() > rule.max()) {
+        return "must be at most " + fmt(rule.max());
+      }
+    }
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!rule.allowedValues().isEmpty() && !rule.allowedValues().contains(String.valueOf(item))) {
+          return "has '" + item + "', which is not one of " + rule.allowedValues();
+        }
+      }
+      return null;
+    }
+    if (!(value instanceof String s)) {
+      return null;
+    }
+    if (!rule.allowedValues().isEmpty() && !rule.allowedValues().contains(s)) {
+      return "must be one of " + rule.allowedValues() + " (got '" + s + "')";
+    }
+    if (rule.minLength() != null && s.strip().length() < rule.minLength()) {
+      return "must have at least " + rule.minLength() + " characters";
+    }
+    if (rule.maxLength() != null && s.strip().length() > rule.maxLength()) {
+      return "must have at most " + rule.maxLength() + " characters";
+    }
+    // form-js tests its pattern with RegExp.test (unanchored): find() keeps the same meaning
+    if (rule.pattern() != null && !Pattern.compile(rule.pattern()).matcher(s).find()) {
+      return "does not have the expected format (" + rule.pattern() + ")";
+    }
+    if (rule.format() != null) {
+      return rule.format().problem(s);
+    }
+    return null;
+  }
+
+  private static String listProblem(FieldRule rule, Object raw) {
+    List<Map<String, Object>> items;
+    try {
+      items = JsonValues.listOfObjects(raw);
+    } catch (IllegalArgumentException e) {
+      return "must be a list of entries: " + e.getMessage();
+    }
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, Object> item = items.get(i);
+      for (FieldRule child : rule.children()) {
+        String p = problem(child, item.get(child.key()));
+        if (p != null) {
+          return "entry " + (i + 1) + ": " + child.displayName() + " " + p;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Object plain(Object raw) {
+    return JsonValues.plain(raw);
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}

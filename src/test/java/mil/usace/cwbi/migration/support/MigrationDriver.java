@@ -1,0 +1,181 @@
+package mil.usace.cwbi.migration.support;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mil.usace.cwbi.migration.process.MigrationStartListener;
+import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.process.forms.FieldRule;
+import mil.usace.cwbi.migration.process.forms.FormRules;
+import mil.usace.cwbi.migration.process.forms.JsonValues;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives migrations in tests through the engine's Java API: starts one with valid start data, completes tasks with
+ * data that satisfies their forms (generated from the same form rules the server enforces, so it stays in step
+ * with the forms), and executes the jobs that are due (the test profile runs no job executor).
+ */
+@Component
+public class MigrationDriver {
+
+  public static final List<String> CRITICAL = List.of(
+      "KEYS.Elev.Inst.1Hour.0.Ccp-Rev", "KEYS.Flow-Out.Ave.1Hour.1Hour.Rev-Regi-Flowgroup");
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final FormRules rules;
+
+  public MigrationDriver(RuntimeService runtime, TaskService tasks, ManagementService management, FormRules rules) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.rules = rules;
+  }
+
+  public Map<String, Object> startData(String office, boolean usesUsgsData) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(MigrationVariables.OFFICE, office);
+    v.put(MigrationVariables.T7_CDA_URL, "https://wm." + office.toLowerCase() + ".ds.usace.army.mil/"
+        + office.toLowerCase() + "-data/");
+    v.put(MigrationVariables.USES_USGS_DATA, usesUsgsData);
+    v.put(MigrationVariables.CRITICAL_TIME_SERIES, String.join("\n", CRITICAL));
+    return v;
+  }
+
+  public ProcessInstance start(String office, boolean usesUsgsData) {
+    return start(startData(office, usesUsgsData));
+  }
+
+  public ProcessInstance start(Map<String, Object> data) {
+    return runtime.startProcessInstanceByKey(MigrationVariables.PROCESS_KEY, data);
+  }
+
+  /** The form a task shows: fix tasks share one. */
+  public static String formOf(String taskKey) {
+    return taskKey.startsWith("task_fix_") || taskKey.endsWith("_fix_prod_findings")
+        || taskKey.endsWith("_fix_history_findings") ? "fix-findings" : taskKey.replace('_', '-');
+  }
+
+  /** Data that satisfies every rule of the task's form: every box ticked, every required field filled. */
+  public Map<String, Object> validData(String taskKey) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (FieldRule r : rules.rules(formOf(taskKey))) {
+      Object v = validValue(r);
+      if (v != null) {
+        data.put(r.key(), v);
+      }
+    }
+    if (data.containsKey(MigrationVariables.SCRIPT_INVENTORY)) {
+      data.put(MigrationVariables.SCRIPT_INVENTORY, JsonValues.json(List.of(
+          script("nightly_usgs_pull.py", "usgs-acquisition", "schedule", "usgs-web-service", "cwms-database", "converted"),
+          script("old_fax_report.sh", "obsolete", "schedule", "cwms-database", "email-or-report", "retired"))));
+    }
+    return data;
+  }
+
+  public static Map<String, Object> script(String name, String purpose, String runs, String reads, String writes,
+      String status) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("name", name);
+    s.put("purpose", purpose);
+    s.put("runs", runs);
+    s.put("reads", reads);
+    s.put("writes", writes);
+    s.put("status", status);
+    return s;
+  }
+
+  private Object validValue(FieldRule r) {
+    if (r.isList()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      for (FieldRule c : r.children()) {
+        item.put(c.key(), validValue(c));
+      }
+      return JsonValues.json(List.of(item));
+    }
+    if (r.format() != null) {
+      return switch (r.format()) {
+        case OFFICE_ID -> "SWT";
+        case URL -> "https://git.example.mil/cwbi/batch";
+        case TS_ID_LINES, TS_ID -> CRITICAL.get(0);
+        case ISO_DURATION -> "P14D";
+        case REGEX -> "^SWT_.*\\.shef$";
+      };
+    }
+    return switch (r.type()) {
+      // every box ticked but the "there is none" ones (noLdmProducts, ...): the lists are filled instead
+      case "checkbox" -> !r.key().matches("no[A-Z].*");
+      case "number" -> r.min() == null ? 1 : (long) Math.max(1, r.min());
+      case "datetime" -> "2026-11-20";
+      case "checklist" -> List.of(r.allowedValues().get(0));
+      case "select", "radio" -> r.allowedValues().get(0);
+      default -> "Done; evidence recorded in the district's migration log.";
+    };
+  }
+
+  public Task task(String processInstanceId, String taskKey) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  public List<String> openTaskKeys(String processInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).list()
+        .stream().map(Task::getTaskDefinitionKey).sorted().toList();
+  }
+
+  public void complete(String processInstanceId, String taskKey) {
+    complete(processInstanceId, taskKey, Map.of());
+  }
+
+  /** Completes the task with valid data, changed by {@code overrides}; then runs the jobs that are due. */
+  public void complete(String processInstanceId, String taskKey, Map<String, Object> overrides) {
+    Task task = task(processInstanceId, taskKey);
+    if (task == null) {
+      throw new AssertionError("no open task " + taskKey + "; open: " + openTaskKeys(processInstanceId));
+    }
+    Map<String, Object> data = new HashMap<>(validData(taskKey));
+    data.putAll(overrides);
+    tasks.complete(task.getId(), data);
+    runJobs(processInstanceId);
+  }
+
+  /** Executes every job of the instance that is due now, until none is left (timers in the future stay). */
+  public int runJobs(String processInstanceId) {
+    int executed = 0;
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (due.isEmpty()) {
+        return executed;
+      }
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        executed++;
+      }
+    }
+    throw new AssertionError("jobs keep coming for " + processInstanceId);
+  }
+
+  public String startedFormId() {
+    return MigrationStartListener.START_FORM;
+  }
+
+  /** Completes, in order, every listed task that is open (those that are not are skipped silently). */
+  public List<String> completeAll(String processInstanceId, String... taskKeys) {
+    List<String> done = new ArrayList<>();
+    for (String key : taskKeys) {
+      if (task(processInstanceId, key) != null) {
+        complete(processInstanceId, key);
+        done.add(key);
+      }
+    }
+    return done;
+  }
+}
