@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -42,8 +42,8 @@ public class DemoUsers {
     this.identity = identity;
   }
 
-  @EventListener
-  public void onDeployed(PostDeployEvent event) {
+  @EventListener(ApplicationReadyEvent.class)
+  public void onReady() {
     for (DemoUser u : USERS) {
       ensureGroup(u.group());
       if (identity.createUserQuery().userId(u.id()).count() == 0) {

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,8 +33,8 @@ public class TasklistFilters {
     this.tasks = tasks;
   }
 
-  @EventListener
-  public void onDeployed(PostDeployEvent event) {
+  @EventListener(ApplicationReadyEvent.class)
+  public void onReady() {
     create(MY_TASKS, -10, "#1b6ac9", "Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     create(MY_GROUPS_TASKS, -5, "#e38d13", "Tasks my district (or HEC) may claim",
