@@ -517,7 +517,7 @@ for f in flows:
         w(f'        <di:waypoint x="{px:.0f}" y="{py:.0f}" />')
     w('      </bpmndi:BPMNEdge>')
 for gid, cid, label, c0, c1 in PHASES:
-    x0 = COL0 + c0 * COL_W - 90
+    x0 = COL0 + c0 * COL_W - 62
     x1 = COL0 + c1 * COL_W + 80
     w(f'      <bpmndi:BPMNShape id="{gid}_di" bpmnElement="{gid}">')
     w(f'        <dc:Bounds x="{x0}" y="{POOL_Y + 8}" width="{x1 - x0}" height="{POOL_H - 16}" />')
