@@ -477,7 +477,8 @@ w('  </bpmn:process>')
 
 # ---- DI
 w('  <bpmndi:BPMNDiagram id="diagram_cwbi_migration">')
-w('    <bpmndi:BPMNPlane id="plane_cwbi_migration" bpmnElement="collaboration_cwbi_migration">')
+# The plane has no id: it is optional in BPMN DI, and a plane is not an element to draw.
+w('    <bpmndi:BPMNPlane bpmnElement="collaboration_cwbi_migration">')
 POOL_W = COL0 + 34 * COL_W + 120 - POOL_X
 w(f'      <bpmndi:BPMNShape id="participant_district_cloud_migration_di" '
   f'bpmnElement="participant_district_cloud_migration" isHorizontal="true">')
