@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mil.usace.cwbi.migration.process.MigrationStartListener;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.forms.FieldRule;
 import mil.usace.cwbi.migration.process.forms.FormRules;
@@ -161,10 +160,6 @@ public class MigrationDriver {
       }
     }
     throw new AssertionError("jobs keep coming for " + processInstanceId);
-  }
-
-  public String startedFormId() {
-    return MigrationStartListener.START_FORM;
   }
 
   /** Completes, in order, every listed task that is open (those that are not are skipped silently). */
