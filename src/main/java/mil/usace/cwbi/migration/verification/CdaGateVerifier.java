@@ -134,7 +134,7 @@ public class CdaGateVerifier implements GateVerifier {
 
     // what to watch: the critical series and the acquisition groups' members of this office
     Set<String> critical = criticalSeries(label, target, subject, checks);
-    Map<String, List<String>> groups = acquisitionGroups(target, subject, checks);
+    Map<String, List<String>> groups = acquisitionGroups(label, target, subject, checks);
     Set<String> watched = new LinkedHashSet<>(critical == null ? Set.of() : critical);
     groups.values().forEach(watched::addAll);
 
@@ -267,7 +267,7 @@ public class CdaGateVerifier implements GateVerifier {
   }
 
   /** The office's members of the USGS (when used) and SHEF acquisition groups; a group not read is a failed line. */
-  private Map<String, List<String>> acquisitionGroups(CdaClient client, MigrationSubject subject,
+  private Map<String, List<String>> acquisitionGroups(String label, CdaClient client, MigrationSubject subject,
       List<CheckResult> checks) {
     CdaProperties.Groups g = properties.getGroups();
     List<String> names = new ArrayList<>();
@@ -286,7 +286,7 @@ public class CdaGateVerifier implements GateVerifier {
             .map(GroupMember::timeseriesId)
             .toList());
       } catch (CdaException e) {
-        checks.add(CheckResult.fail(name, "the group could not be read: " + e.getMessage()));
+        checks.add(CheckResult.fail(name + " (" + label + ")", "the group could not be read: " + e.getMessage()));
       }
     }
     return members;

@@ -59,8 +59,10 @@ public final class CdaStubs {
     }
   }
 
+  /** A GET stub on this environment; the path is given as written and matched as sent (percent-encoded). */
   public MappingBuilder get(String path) {
-    return com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(prefix + path));
+    return com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(prefix
+        + org.springframework.web.util.UriUtils.encodePath(path, StandardCharsets.UTF_8)));
   }
 
   public CdaStubs stub(MappingBuilder mapping) {
