@@ -19,6 +19,7 @@ public class CdaClientFactory {
   private final ObjectMapper json;
   private final ClientHttpRequestFactory requestFactory;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public CdaClientFactory(CdaProperties properties) {
     this(properties, null);
   }
