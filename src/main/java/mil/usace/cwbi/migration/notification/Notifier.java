@@ -55,7 +55,10 @@ public class Notifier {
           List<Notice> notices = pending.remove(closing);
           if (notices != null) {
             // Runs before the context flushes: the notification process is written in the same transaction.
-            closing.runWithoutAuthorization(() -> start(notices));
+            closing.runWithoutAuthorization(() -> {
+              start(notices);
+              return null;
+            });
           }
         }
 

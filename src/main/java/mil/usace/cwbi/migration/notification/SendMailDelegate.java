@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,11 @@ public class SendMailDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(SendMailDelegate.class);
 
-  private final JavaMailSender sender;
+  private final ObjectProvider<JavaMailSender> sender;
   private final NotificationProperties properties;
   private final ObjectMapper json = new ObjectMapper();
 
-  public SendMailDelegate(JavaMailSender sender, NotificationProperties properties) {
+  public SendMailDelegate(ObjectProvider<JavaMailSender> sender, NotificationProperties properties) {
     this.sender = sender;
     this.properties = properties;
   }
@@ -35,7 +36,12 @@ public class SendMailDelegate implements JavaDelegate {
     List<OutgoingMail> mails = Notifier.read((byte[]) execution.getVariable(Notifier.MAILS), json);
     int index = ((Number) execution.getVariable("loopCounter")).intValue();
     OutgoingMail mail = mails.get(index);
-    MimeMessage message = sender.createMimeMessage();
+    JavaMailSender mailSender = sender.getIfAvailable();
+    if (mailSender == null) {
+      // No spring.mail.host: the job fails visibly (retries, then an incident) and the mail is kept.
+      throw new IllegalStateException("No mail server configured: set spring.mail.host (and port, credentials)");
+    }
+    MimeMessage message = mailSender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
     helper.setFrom(properties.getFrom());
     helper.setTo(mail.to());
@@ -43,7 +49,7 @@ public class SendMailDelegate implements JavaDelegate {
     helper.setText(mail.text(), mail.html());
     // Lets a mail system (or a person) recognise the same notification should it ever be delivered again.
     message.setHeader("X-CWBI-Notification", execution.getProcessInstanceId() + "/" + index);
-    sender.send(message);
+    mailSender.send(message);
     LOG.info("Notification {}/{} sent to {}", execution.getProcessInstanceId(), index, mail.to());
   }
 }

@@ -2,6 +2,8 @@ package mil.usace.cwbi.migration.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -13,7 +15,40 @@ public final class TestServers {
   /** CDA stand-in for every environment, one path each: /t7/, /dev/, /test/, /prod/ (see cda.CdaStubs). */
   private static final WireMockServer CDA = startCda();
 
+  /** The SMTP server every notification goes to (GreenMail, loopback, a random free port). */
+  private static volatile GreenMail smtp = startSmtp(0);
+  private static final int SMTP_PORT = smtp.getSmtp().getPort();
+
   private TestServers() {}
+
+  private static GreenMail startSmtp(int port) {
+    if (port == 0) {
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = s.getLocalPort();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return server;
+  }
+
+  /** The test SMTP server (a new instance after {@link #restartSmtp()}). */
+  public static GreenMail smtp() {
+    return smtp;
+  }
+
+  /** "SMTP down": nothing listens on the port until {@link #restartSmtp()}. */
+  public static synchronized void stopSmtp() {
+    smtp.stop();
+  }
+
+  /** SMTP back, on the same port, with an empty inbox. */
+  public static synchronized void restartSmtp() {
+    smtp.stop();
+    smtp = startSmtp(SMTP_PORT);
+  }
 
   private static WireMockServer startCda() {
     WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
@@ -34,6 +69,10 @@ public final class TestServers {
   }
 
   static void register(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+    registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
     // capabilities register their servers' properties here
     registry.add("cwbi.cda.environments.cwbi-dev.base-url", () -> cdaUrl("dev"));
     registry.add("cwbi.cda.environments.cwbi-test.base-url", () -> cdaUrl("test"));

@@ -89,7 +89,7 @@ public class MailViewerController {
   }
 
   /** The plain-text part (the HTML part says the same). */
-  static String text(Part part) throws Exception {
+  public static String text(Part part) throws Exception {
     if (part.isMimeType("text/plain")) {
       return part.getContent().toString();
     }
