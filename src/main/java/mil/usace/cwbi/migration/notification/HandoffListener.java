@@ -7,7 +7,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -18,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Watches every user task of the migration (added to each at parse time by {@link HandoffPlugin}):
  * <ul>
- *   <li>complete: remembers the lane, name and completer of the work just finished (process variables
- *       {@code lastCompletedLane/Task/By}), so the next task knows whether it is a handoff;</li>
+ *   <li>complete: remembers the lane, name and completer of the work just finished, for the tasks created in the
+ *       same transaction (later ones read it from history), so the next task knows whether it is a handoff;</li>
  *   <li>create: a task in another lane than that work (or the first task of a migration) is a handoff; a fix task is
  *       a failed gate. Either mails the members of its candidate groups;</li>
  *   <li>assignment: a task assigned to someone by someone else mails that person.</li>
@@ -28,18 +36,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class HandoffListener implements TaskListener {
 
-  public static final String LAST_LANE = "lastCompletedLane";
-  public static final String LAST_TASK = "lastCompletedTask";
-  public static final String LAST_BY = "lastCompletedBy";
   public static final String FINDINGS = "findings";
+  public static final String LAST_GATE_NOTICE = "lastFailedGateNotice";
 
   private final Notifier notifier;
   private final Recipients recipients;
+  private final HistoryService history;
   private final ObjectMapper json = new ObjectMapper();
+  private final Map<CommandContext, Map<String, Completed>> completedNow = new ConcurrentHashMap<>();
 
-  public HandoffListener(Notifier notifier, Recipients recipients) {
+  public HandoffListener(Notifier notifier, Recipients recipients, HistoryService history) {
     this.notifier = notifier;
     this.recipients = recipients;
+    this.history = history;
   }
 
   @Override
@@ -52,12 +61,52 @@ public class HandoffListener implements TaskListener {
     }
   }
 
+  /** What was finished last: lane (District/HEC), task name, who completed it. */
+  record Completed(String lane, String task, String by) {}
+
   private void remember(DelegateTask task) {
-    var instance = task.getExecution().getProcessInstance();
-    instance.setVariable(LAST_LANE, Lanes.of(candidateGroups(task)));
-    instance.setVariable(LAST_TASK, task.getName());
-    instance.setVariable(LAST_BY, Objects.requireNonNullElse(currentUser(), Objects.requireNonNullElse(
-        task.getAssignee(), "an API client")));
+    // Kept per command, not in process variables: parallel completions by two people must not collide on them.
+    CommandContext context = Context.getCommandContext();
+    completedNow.computeIfAbsent(context, c -> {
+      c.registerCommandContextListener(new CommandContextListener() {
+        @Override
+        public void onCommandContextClose(CommandContext closing) {
+          completedNow.remove(closing);
+        }
+
+        @Override
+        public void onCommandFailed(CommandContext failed, Throwable t) {
+          completedNow.remove(failed);
+        }
+      });
+      return new ConcurrentHashMap<>();
+    }).put(task.getProcessInstanceId(), new Completed(Lanes.of(candidateGroups(task)), task.getName(),
+        Objects.requireNonNullElse(currentUser(), Objects.requireNonNullElse(task.getAssignee(), "an API client"))));
+  }
+
+  /** The last user task completed in the instance: in this transaction, else from history. */
+  Completed lastCompleted(String processInstanceId) {
+    Map<String, Completed> now = completedNow.get(Context.getCommandContext());
+    if (now != null && now.containsKey(processInstanceId)) {
+      return now.get(processInstanceId);
+    }
+    List<HistoricTaskInstance> last = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        // completed only: a fix task ended by its re-check timer was not work finished by anyone
+        .finished().taskDeleteReason(TaskEntity.DELETE_REASON_COMPLETED)
+        .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1);
+    if (last.isEmpty()) {
+      return null;
+    }
+    HistoricTaskInstance t = last.get(0);
+    List<String> groups = history.createHistoricIdentityLinkLogQuery().taskId(t.getId())
+        .type(IdentityLinkType.CANDIDATE).list().stream().map(HistoricIdentityLinkLog::getGroupId)
+        .filter(Objects::nonNull).toList();
+    UserOperationLogEntry completion = history.createUserOperationLogQuery().taskId(t.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).listPage(0, 1).stream().findFirst()
+        .orElse(null);
+    String by = completion != null && completion.getUserId() != null ? completion.getUserId()
+        : Objects.requireNonNullElse(t.getAssignee(), "an API client");
+    return new Completed(Lanes.of(groups), t.getName(), by);
   }
 
   private void created(DelegateTask task) {
@@ -65,16 +114,35 @@ public class HandoffListener implements TaskListener {
     List<String> failed = failedChecks(task);
     boolean fixTask = findings(task) != null;
     String lane = Lanes.of(groups);
-    String lastLane = (String) task.getVariable(LAST_LANE);
+    Completed last = lastCompleted(task.getProcessInstanceId());
+    String lastLane = last == null ? null : last.lane();
     Notice.Kind kind;
     if (fixTask) {
+      if (sameFailureAsLastTime(task, failed)) {
+        return;
+      }
       kind = Notice.Kind.GATE_FAILED;
     } else if (lastLane == null || !lastLane.equals(lane)) {
       kind = Notice.Kind.HANDOFF;
     } else {
       return; // same lane as the work before: the people who just worked on it see it already
     }
-    notifier.notify(notice(task, kind, recipients.ofGroups(groups), failed));
+    notifier.notify(notice(task, kind, recipients.ofGroups(groups), failed, last));
+  }
+
+  /**
+   * A failed gate re-checks on its own every few hours and re-creates its fix task; while nobody has completed
+   * anything and the same checks fail, that is no news: the group is not mailed again.
+   */
+  private boolean sameFailureAsLastTime(DelegateTask task, List<String> failed) {
+    Completed last = lastCompleted(task.getProcessInstanceId());
+    String signature = task.getTaskDefinitionKey() + "#" + (last == null ? "" : last.task() + "/" + last.by()) + "#"
+        + String.join("|", failed.stream().map(l -> l.contains(":") ? l.substring(0, l.indexOf(':')) : l).toList());
+    if (signature.equals(task.getVariable(LAST_GATE_NOTICE))) {
+      return true;
+    }
+    task.getExecution().getProcessInstance().setVariable(LAST_GATE_NOTICE, signature);
+    return false;
   }
 
   private void assigned(DelegateTask task) {
@@ -82,15 +150,12 @@ public class HandoffListener implements TaskListener {
     if (assignee == null || assignee.equals(currentUser())) {
       return; // unassigned, or a user claimed it for themselves
     }
-    notifier.notify(notice(task, Notice.Kind.ASSIGNED, recipients.ofUser(assignee), failedChecks(task)));
+    notifier.notify(notice(task, Notice.Kind.ASSIGNED, recipients.ofUser(assignee), failedChecks(task),
+        lastCompleted(task.getProcessInstanceId())));
   }
 
-  private Notice notice(DelegateTask task, Notice.Kind kind, Set<String> to, List<String> failed) {
-    String finished = null;
-    Object lastTask = task.getVariable(LAST_TASK);
-    if (lastTask != null) {
-      finished = lastTask + " (completed by " + task.getVariable(LAST_BY) + ")";
-    }
+  private Notice notice(DelegateTask task, Notice.Kind kind, Set<String> to, List<String> failed, Completed last) {
+    String finished = last == null ? null : last.task() + " (completed by " + last.by() + ")";
     return new Notice(kind, MigrationVariables.string(task, MigrationVariables.OFFICE), task.getId(),
         task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getAssignee(), to, failed, finished);
   }

@@ -104,14 +104,24 @@ class NotificationTest extends IntegrationTest {
     }
   }
 
-  /** Runs every due delivery job once; a failing one (SMTP down) fails here and is counted. */
+  /**
+   * Runs the due delivery jobs (and the jobs they lead to) like the job executor would, until a round delivers
+   * nothing more; each failing job is tried once per call. Returns the failures (SMTP down).
+   */
   int deliver() {
     int failures = 0;
-    for (Job job : management.createJobQuery().processDefinitionKey(Notifier.PROCESS_KEY).executable().list()) {
-      try {
-        management.executeJob(job.getId());
-      } catch (RuntimeException e) {
-        failures++;
+    for (int round = 0; round < 10; round++) {
+      int succeeded = 0;
+      for (Job job : management.createJobQuery().processDefinitionKey(Notifier.PROCESS_KEY).executable().list()) {
+        try {
+          management.executeJob(job.getId());
+          succeeded++;
+        } catch (RuntimeException e) {
+          failures++;
+        }
+      }
+      if (succeeded == 0) {
+        break;
       }
     }
     collect();
@@ -236,7 +246,17 @@ class NotificationTest extends IntegrationTest {
         .contains("?task=" + fix.getId());
 
     inbox.clear();
-    driver.complete(pi.getId(), "task_fix_phase_1_findings"); // fails again: told again
+    // the gate re-checks on its own (re-check interval) and fails the same way: no news, no mail
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(7, ChronoUnit.HOURS)));
+    List<Job> timers = management.createJobQuery().processInstanceId(pi.getId()).timers().executable().list();
+    assertThat(timers).hasSize(1);
+    management.executeJob(timers.get(0).getId());
+    driver.runJobs(pi.getId());
+    assertThat(driver.task(pi.getId(), "task_fix_phase_1_findings").getId()).isNotEqualTo(fix.getId());
+    deliver();
+    assertThat(recipients()).isEmpty();
+
+    driver.complete(pi.getId(), "task_fix_phase_1_findings"); // the district tried a fix; it fails again: told
     deliver();
     assertThat(recipients()).isEqualTo(SWT);
   }
@@ -339,7 +359,8 @@ class NotificationTest extends IntegrationTest {
     String first = inbox.get(0).to();
 
     TestServers.stopSmtp();
-    assertThat(deliver()).isEqualTo(1);
+    assertThat(deliver()).as("the other recipient's delivery fails").isPositive();
+    assertThat(inbox).hasSize(1);
     TestServers.restartSmtp();
     deliver();
     assertThat(recipients()).isEqualTo(HEC);
