@@ -3,6 +3,7 @@ package mil.usace.cwbi.migration.security;
 import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * the grants stay in the engine's database and are made as without LDAP.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties
 @ConditionalOnProperty(prefix = "cwbi.ldap", name = "enabled", havingValue = "true")
 public class LdapIdentityConfig {
 
@@ -24,6 +26,9 @@ public class LdapIdentityConfig {
     // Directory-friendly defaults (groupOfNames, inetOrgPerson); each can be overridden by a property.
     plugin.setUserSearchFilter("(objectclass=person)");
     plugin.setUserIdAttribute("uid");
+    plugin.setUserFirstnameAttribute("givenName");
+    plugin.setUserLastnameAttribute("sn");
+    plugin.setUserEmailAttribute("mail");
     plugin.setGroupSearchFilter("(objectclass=groupOfNames)");
     plugin.setGroupIdAttribute("cn");
     plugin.setGroupNameAttribute("cn");
