@@ -15,6 +15,7 @@ public class ProductionSecretsCheck implements EnvironmentPostProcessor {
 
   public static final String PROD = "prod";
   public static final String PASSWORD_ENV = "CWBI_ADMIN_PASSWORD";
+  public static final String LDAP_PASSWORD_ENV = "CWBI_LDAP_MANAGER_PASSWORD";
   static final int MIN_LENGTH = 12;
 
   /** Passwords found in demos, images and guides: never acceptable in production. */
@@ -31,6 +32,10 @@ public class ProductionSecretsCheck implements EnvironmentPostProcessor {
     if (problem != null) {
       throw new IllegalStateException("Refusing to start the production profile: " + problem);
     }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   static String problem(ConfigurableEnvironment environment) {
@@ -50,6 +55,11 @@ public class ProductionSecretsCheck implements EnvironmentPostProcessor {
     }
     if (password.length() < MIN_LENGTH) {
       return PASSWORD_ENV + " is too short: at least " + MIN_LENGTH + " characters.";
+    }
+    if (environment.getProperty("cwbi.ldap.enabled", Boolean.class, false)
+        && !isBlank(environment.getProperty("cwbi.ldap.manager-dn"))
+        && isBlank(environment.getProperty("cwbi.ldap.manager-password"))) {
+      return "LDAP is on with a manager DN but no manager password: set " + LDAP_PASSWORD_ENV + ".";
     }
     return null;
   }

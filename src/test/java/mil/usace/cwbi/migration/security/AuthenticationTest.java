@@ -96,6 +96,33 @@ class AuthenticationTest extends IntegrationTest {
         .isEqualTo(200);
   }
 
+  /** Logs in to a webapp as Tasklist does: fetch the page (session and CSRF token), then post the credentials. */
+  HttpResponse<String> webappLogin(String app, String user, String password) throws Exception {
+    HttpResponse<String> page = get("/camunda/app/" + app + "/default/", null, null);
+    String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+        .collect(Collectors.joining("; "));
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return client.send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", cookies)
+        .header("X-XSRF-TOKEN", page.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void eachGroupGetsItsWebapps() throws Exception {
+    assertThat(webappLogin("tasklist", "swt-water", "demo").statusCode()).isEqualTo(200);
+    assertThat(webappLogin("cockpit", "swt-water", "demo").statusCode()).isEqualTo(403);
+    assertThat(webappLogin("admin", "swt-water", "demo").statusCode()).isEqualTo(403);
+    HttpResponse<String> hec = webappLogin("cockpit", "hec-engineer", "demo");
+    assertThat(hec.statusCode()).isEqualTo(200);
+    assertThat(hec.body()).contains("cockpit").contains("tasklist");
+    assertThat(webappLogin("admin", "hec-engineer", "demo").statusCode()).isEqualTo(403);
+    assertThat(webappLogin("admin", "admin", "demo").statusCode()).isEqualTo(200);
+  }
+
   @Test
   void webappsSendSecurityHeadersAndRefuseAPostWithoutTheCsrfToken() throws Exception {
     HttpResponse<String> page = get("/camunda/app/tasklist/default/", null, null);
@@ -122,16 +149,8 @@ class AuthenticationTest extends IntegrationTest {
     assertThat(noToken.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
 
     // the same log-in from a fresh page and session, now with the token
-    HttpResponse<String> again = get("/camunda/app/tasklist/default/", null, null);
-    String freshCookies = again.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-        .collect(Collectors.joining("; "));
-    HttpResponse<String> withToken = client.send(HttpRequest.newBuilder(
-            URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", freshCookies)
-        .header("X-XSRF-TOKEN", again.headers().firstValue("X-XSRF-TOKEN").orElseThrow())
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(withToken.statusCode()).as("%s %s %s", cookies, withToken.headers().map(), withToken.body()).isEqualTo(200);
+    HttpResponse<String> withToken = webappLogin("tasklist", "swt-water", "demo");
+    assertThat(withToken.statusCode()).as("%s %s", withToken.headers().map(), withToken.body()).isEqualTo(200);
     assertThat(withToken.body()).contains("\"userId\":\"swt-water\"").contains("tasklist").doesNotContain("cockpit");
   }
 }
