@@ -42,6 +42,7 @@ class DistrictIsolationTest extends IntegrationTest {
   @Autowired IdentityService identity;
   @Autowired MigrationDriver driver;
   @Autowired ScriptedGateVerifier verifier;
+  @Autowired OfficeVisibility visibility;
 
   final ObjectMapper json = new ObjectMapper();
   ProcessInstance lrl;
@@ -191,6 +192,17 @@ class DistrictIsolationTest extends IntegrationTest {
           variables(driver.validData("task_1_3_critimport"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
       assertThat(driver.openTaskKeys(pi.getId())).contains("task_1_4_shef_parser");
     }
+  }
+
+  @Test
+  void officeVisibilityForPagesOutsideCamunda() {
+    assertThat(visibility.of("swt-water").offices()).containsExactly("SWT");
+    assertThat(visibility.of("swt-water").canSee("swt")).isTrue();
+    assertThat(visibility.of("swt-water").canSee("LRL")).isFalse();
+    assertThat(visibility.of("hec-engineer").canSee("LRL")).isTrue();
+    assertThat(visibility.of("admin").allOffices()).isTrue();
+    assertThat(visibility.of(null).canSee("SWT")).isFalse();
+    assertThat(visibility.of("nobody-at-all").canSee("SWT")).isFalse();
   }
 
   @Test
