@@ -38,8 +38,9 @@ import org.springframework.stereotype.Component;
  *   <li>when a user task is created for another group (HEC's tasks): grants the district group READ on it and on its
  *       history, so the district sees HEC's work on its migration; only HEC may work it.</li>
  * </ul>
- * District tasks need nothing here: the engine grants a task's candidate group READ and
- * {@code defaultUserPermissionForTask} (TASK_WORK) on it, and with {@code enableHistoricInstancePermissions} READ on its history.
+ * District tasks need nothing here: the engine grants a task's candidate group READ,
+ * {@code defaultUserPermissionForTask} (TASK_WORK) and, by {@link TaskWorkerAuthorizationProvider}, TASK_ASSIGN on
+ * it, and with {@code enableHistoricInstancePermissions} READ on its history.
  */
 @Component
 public class MigrationGrants extends AbstractProcessEnginePlugin {
@@ -49,6 +50,7 @@ public class MigrationGrants extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new TaskWorkerAuthorizationProvider());
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
     if (listeners == null) {
       listeners = new ArrayList<>();

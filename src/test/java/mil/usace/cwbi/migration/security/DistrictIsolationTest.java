@@ -123,9 +123,20 @@ class DistrictIsolationTest extends IntegrationTest {
     assertThat(driver.task(lrl.getId(), "task_1_3_critimport")).isNotNull();
     assertThat(runtime.getVariable(lrl.getId(), "critFile")).isNull();
 
-    // the same calls on SWT's own task work
+    // the same calls on SWT's own task work; a claim can be undone (Tasklist's "Unclaim")
     assertThat(post("swt-water", "/task/" + swtTask.getId() + "/claim", Map.of("userId", "swt-water"))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> unclaim = post("swt-water", "/task/" + swtTask.getId() + "/unclaim", null);
+    assertThat(unclaim.getStatusCode()).as(unclaim.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("swt-water", "/task/" + swtTask.getId() + "/claim", Map.of("userId", "swt-water"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    // ... but not write the migration's variables behind the forms' validation
+    Map<String, Object> forged = Map.of("modifications", Map.of("verification_t7_passed", Map.of("value", true)));
+    assertThat(post("swt-water", "/task/" + swtTask.getId() + "/variables", forged).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("swt-water", "/process-instance/" + swt.getId() + "/variables", forged).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtime.getVariable(swt.getId(), "verification_t7_passed")).isNull();
     assertThat(post("swt-water", "/task/" + swtTask.getId() + "/complete",
         variables(driver.validData("task_1_3_critimport"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(driver.openTaskKeys(swt.getId())).contains("task_1_4_shef_parser");
