@@ -90,6 +90,10 @@ public class HandoffListener implements TaskListener {
     if (now != null && now.containsKey(processInstanceId)) {
       return now.get(processInstanceId);
     }
+    return Privileged.call(() -> lastCompletedFromHistory(processInstanceId));
+  }
+
+  private Completed lastCompletedFromHistory(String processInstanceId) {
     List<HistoricTaskInstance> last = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
         // completed only: a fix task ended by its re-check timer was not work finished by anyone
         .finished().taskDeleteReason(TaskEntity.DELETE_REASON_COMPLETED)

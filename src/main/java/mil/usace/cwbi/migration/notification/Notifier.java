@@ -98,7 +98,8 @@ public class Notifier {
     }
     String recipients = String.join(", ", mails.stream().map(OutgoingMail::to).distinct().toList());
     runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(notices.get(0).office())
+        // no business key: by contract a business key names an office's migration
+        .setVariable("office", notices.get(0).office())
         // rendered at handoff time; bytes because a message can be longer than a string variable may be
         .setVariable(MAILS, Variables.byteArrayValue(payload))
         .setVariable(MAIL_COUNT, mails.size())

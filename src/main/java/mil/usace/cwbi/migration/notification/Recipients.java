@@ -19,6 +19,10 @@ public class Recipients {
 
   /** Members of the groups that have an address; a member of several groups appears once. */
   public Set<String> ofGroups(Collection<String> groupIds) {
+    return Privileged.call(() -> membersOf(groupIds));
+  }
+
+  private Set<String> membersOf(Collection<String> groupIds) {
     Set<String> addresses = new LinkedHashSet<>();
     for (String group : groupIds) {
       for (User u : identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
@@ -31,7 +35,7 @@ public class Recipients {
   public Set<String> ofUser(String userId) {
     Set<String> addresses = new LinkedHashSet<>();
     if (userId != null) {
-      add(addresses, identity.createUserQuery().userId(userId).singleResult());
+      add(addresses, Privileged.call(() -> identity.createUserQuery().userId(userId).singleResult()));
     }
     return addresses;
   }
