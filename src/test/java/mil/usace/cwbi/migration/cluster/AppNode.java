@@ -26,6 +26,11 @@ final class AppNode {
     this.port = port;
     this.args = args;
     this.log = Path.of("target/cluster", name + ".log");
+    try {
+      Files.deleteIfExists(log); // a fresh log per test run; a restart of this node appends to it
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static Path jar() throws IOException {

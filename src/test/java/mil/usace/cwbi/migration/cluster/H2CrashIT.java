@@ -32,8 +32,8 @@ class H2CrashIT {
     }
   }
 
-  AppNode newNode(int port) {
-    return new AppNode("h2-demo", port, List.of(
+  AppNode newNode(String name, int port) {
+    return new AppNode(name, port, List.of(
         "--spring.profiles.active=demo",
         "--cwbi.data-dir=" + DATA.toAbsolutePath(),
         "--cwbi.demo.mail.smtp-port=0",
@@ -45,7 +45,7 @@ class H2CrashIT {
   void everyMigrationIsWhereItWasAfterAKill() throws Exception {
     FileSystemUtils.deleteRecursively(DATA);
     int port = ThrowawayPostgres.freePort();
-    node = newNode(port).start().awaitReady(Duration.ofMinutes(3));
+    node = newNode("h2-demo", port).start().awaitReady(Duration.ofMinutes(3));
     MigrationRest rest = new MigrationRest("admin", "demo");
     Map<String, String> instances = new LinkedHashMap<>();
     for (String office : List.of("SWT", "LRL", "MVS")) {
@@ -63,7 +63,7 @@ class H2CrashIT {
     assertThat(before.toString()).contains("task_1_4_shef_parser").contains("verification_t7");
 
     node.kill();
-    node = newNode(port).start().awaitReady(Duration.ofMinutes(3));
+    node = newNode("h2-demo-restarted", port).start().awaitReady(Duration.ofMinutes(3));
     awaitNoMessageJobs(rest);
     assertThat(snapshot(rest, instances)).isEqualTo(before);
   }
