@@ -68,7 +68,7 @@ class H2CrashIT {
     assertThat(snapshot(rest, instances)).isEqualTo(before);
   }
 
-  /** Per migration: its open tasks and every variable with its value. */
+  /** Per migration: its open tasks and every variable with its value as stored (JSON as its serialized text). */
   Map<String, Object> snapshot(MigrationRest rest, Map<String, String> instances) throws Exception {
     Map<String, Object> all = new TreeMap<>();
     for (Map.Entry<String, String> e : instances.entrySet()) {
@@ -77,7 +77,7 @@ class H2CrashIT {
           .forEach(t -> tasks.add(t.path("taskDefinitionKey").asText()));
       tasks.sort(null);
       Map<String, String> vars = new TreeMap<>();
-      JsonNode v = rest.get(node, "/engine-rest/process-instance/" + e.getValue() + "/variables");
+      JsonNode v = rest.get(node, "/engine-rest/process-instance/" + e.getValue() + "/variables?deserializeValues=false");
       v.fieldNames().forEachRemaining(name -> vars.put(name, v.get(name).path("value").toString()));
       all.put(e.getKey(), Map.of("tasks", tasks, "variables", vars));
     }
