@@ -50,7 +50,7 @@ def user_task(id, name, lane, col, row, doc, group=None, form=None, inputs=None)
                          group=group, form=form or id.replace("_", "-"), inputs=inputs or {}))
 
 
-def service_task(id, name, col, row, doc, env=None, delegate=None, retry="R3/PT5M"):
+def service_task(id, name, col, row, doc, env=None, delegate=None, retry="PT30S,PT2M,PT10M"):
     elements.append(dict(id=id, kind="serviceTask", name=name, lane=A, col=col, row=row, doc=doc, env=env,
                          delegate=delegate or "${verificationDelegate}", retry=retry))
 
