@@ -149,7 +149,7 @@ class ClusterIT {
 
     assertExactlyOnceAndNothingLost();
     Map<String, Long> byNode = new TreeMap<>();
-    query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_",
+    query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration' group by hostname_",
         rs -> byNode.put(rs.getString(1), rs.getLong(2)));
     System.out.printf("cluster: %d jobs outstanding at the kill; successes per node %s; submissions retried %d%n",
         jobsOutstandingAtKill, byNode, rest.conflictsRetried);
@@ -161,11 +161,11 @@ class ClusterIT {
   @Order(3)
   void theKilledNodeRestartsAndNothingChanges() throws Exception {
     Map<String, List<String>> before = openTasks();
-    long successes = count("select count(*) from act_hi_job_log where job_state_ = 2");
+    long successes = count("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration'");
     a.start().awaitReady(Duration.ofMinutes(3));
     Thread.sleep(5000); // its job executor has polled by now
     assertThat(openTasks()).isEqualTo(before);
-    assertThat(count("select count(*) from act_hi_job_log where job_state_ = 2")).isEqualTo(successes);
+    assertThat(count("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration'")).isEqualTo(successes);
     assertExactlyOnceAndNothingLost();
 
     // and it serves the migrations again: a task completed through it moves its migration on
@@ -182,12 +182,13 @@ class ClusterIT {
   void assertExactlyOnceAndNothingLost() throws SQLException {
     assertThat(count("select count(*) from act_ru_execution where id_ = proc_inst_id_")).isEqualTo(20);
     List<String> keys = new ArrayList<>();
-    query("select business_key_ from act_ru_execution where id_ = proc_inst_id_ order by 1",
+    query("select e.business_key_ from act_ru_execution e join act_re_procdef d on e.proc_def_id_ = d.id_ "
+        + "where e.id_ = e.proc_inst_id_ and d.key_ = 'cwbi-migration' order by 1",
         rs -> keys.add(rs.getString(1)));
     assertThat(keys).containsExactlyInAnyOrderElementsOf(OFFICES);
     // exactly one success per migration and job, and per job id
     Map<String, Long> successes = new TreeMap<>();
-    query("select process_instance_id_ || '/' || act_id_, count(*) from act_hi_job_log where job_state_ = 2 "
+    query("select process_instance_id_ || '/' || act_id_, count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration' "
         + "group by process_instance_id_, act_id_", rs -> successes.put(rs.getString(1), rs.getLong(2)));
     for (String pi : instances.values()) {
       for (String job : JOBS) {
@@ -197,6 +198,11 @@ class ClusterIT {
     assertThat(count("select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 "
         + "group by job_id_ having count(*) > 1) d")).isZero();
     assertThat(count("select count(*) from act_ru_incident")).isZero();
+    // every handoff mail delivered (its send-notification instance ended), none sent twice (job ids above)
+    assertThat(count("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'send-notification'"))
+        .as("handoff mails were sent").isPositive();
+    assertThat(count("select count(*) from act_ru_execution e join act_re_procdef d on e.proc_def_id_ = d.id_ "
+        + "where d.key_ = 'send-notification'")).as("mails still waiting").isZero();
     // the check's result stored once per migration, and each migration waits on a person again
     assertThat(count("select count(*) from act_ru_variable where name_ = 'verification_t7'")).isEqualTo(20);
     Map<String, List<String>> open = openTasks();
