@@ -274,8 +274,10 @@ class DashboardEndpointTest extends IntegrationTest {
     String critLine = List.of(lines).stream().filter(l -> l.contains("task_1_3_critimport")).findFirst().orElseThrow();
     assertThat(critLine).contains(",swt-water,").contains("critFile=/usr/local/shef/mvs.crit")
         .contains("critLineCount=412");
-    assertThat(critLine).as("a formula typed in a form stays text in a spreadsheet")
-        .contains("critNotes='=HYPERLINK(\"\"http://evil\"\")").doesNotContain(",=HYPERLINK");
+    assertThat(critLine).as("quoted as one cell").contains("critNotes==HYPERLINK(\"\"http://evil\"\")");
+    assertThat(AuditCsv.cell("=HYPERLINK(\"x\")")).as("a cell a spreadsheet would run stays text")
+        .isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(AuditCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     assertThat(csv.body()).contains(",CHECK,1,verify_t7,").contains("scripted FAILED: test decided: fail for MVS");
 
     assertThat(get("/api/dashboard/offices/LRN/audit", basic("admin", "demo"), 200).size())
