@@ -1,0 +1,348 @@
+package mil.usace.cwbi.migration.cda;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Typed client of one CDA (one environment's base URL). Every call either returns a well-formed answer or throws
+ * {@link CdaException}: transport errors and 502/503/504 are retried with back-off first; HTTP errors carry CDA's
+ * error body ({@code message}, {@code incidentIdentifier}); a body that is not the expected JSON is malformed.
+ */
+public class CdaClient {
+
+  /** What CDA's v2 endpoints (catalog, offices) answer; sending {@code format=} as well gives 406. */
+  public static final MediaType JSON_V2 = MediaType.parseMediaType("application/json;version=2");
+
+  private static final int ERROR_BODY_LIMIT = 16 * 1024;
+
+  private final String baseUrl;
+  private final RestClient rest;
+  private final ObjectMapper json;
+  private final CdaProperties properties;
+  private final AtomicInteger requests = new AtomicInteger();
+
+  CdaClient(String baseUrl, RestClient rest, ObjectMapper json, CdaProperties properties) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    this.rest = rest;
+    this.json = json;
+    this.properties = properties;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** HTTP requests sent so far, retries included. */
+  public int requestCount() {
+    return requests.get();
+  }
+
+  /** {@code GET /version}: newer CDA releases; {@code {"version", "features"}}. */
+  public JsonNode version() {
+    JsonNode v = get("version", Map.of(), MediaType.APPLICATION_JSON, in -> json.readTree(in));
+    if (v == null || !v.isObject() || !v.hasNonNull("version")) {
+      throw malformed("version", "no \"version\" in the answer");
+    }
+    return v;
+  }
+
+  /** {@code GET /swagger-docs}: an OpenAPI document (has an {@code openapi} key). */
+  public JsonNode swaggerDocs() {
+    JsonNode v = get("swagger-docs", Map.of(), MediaType.APPLICATION_JSON, in -> json.readTree(in));
+    if (v == null || !v.isObject() || !v.hasNonNull("openapi")) {
+      throw malformed("swagger-docs", "not an OpenAPI document (no \"openapi\" key)");
+    }
+    return v;
+  }
+
+  /** {@code GET /offices/{office}}; 404 when CDA does not know it. */
+  public OfficeInfo office(String office) {
+    OfficeInfo info = get("offices/{office}", Map.of(), JSON_V2, in -> json.readValue(in, OfficeInfo.class), office);
+    if (info == null || info.name() == null) {
+      throw malformed("offices/" + office, "no office \"name\" in the answer");
+    }
+    return info;
+  }
+
+  /** {@code GET /timeseries/group/{group}}: the members the group assigns (all offices; callers filter). */
+  public List<GroupMember> groupMembers(String group, String category, String groupOffice, String office) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("office", office);
+    q.put("category-id", category);
+    q.put("group-office-id", groupOffice);
+    q.put("category-office-id", groupOffice);
+    JsonNode doc = get("timeseries/group/{group}", q, MediaType.APPLICATION_JSON, in -> json.readTree(in), group);
+    if (doc == null || !doc.isObject() || !doc.has("assigned-time-series")
+        && !doc.has("id")) {
+      throw malformed("timeseries/group/" + group, "not a time series group");
+    }
+    List<GroupMember> members = new ArrayList<>();
+    JsonNode assigned = doc.path("assigned-time-series");
+    if (!assigned.isMissingNode() && !assigned.isArray()) {
+      throw malformed("timeseries/group/" + group, "\"assigned-time-series\" is not a list");
+    }
+    for (JsonNode m : assigned) {
+      try {
+        members.add(json.treeToValue(m, GroupMember.class));
+      } catch (JsonProcessingException e) {
+        throw malformed("timeseries/group/" + group, e.getOriginalMessage());
+      }
+    }
+    return members;
+  }
+
+  /** The outcome of a whole catalog walk. */
+  public record CatalogWalk(int pages, long entries, Long total) {}
+
+  /**
+   * Walks {@code /catalog/{dataset}} page by page ({@code next-page} passed back as {@code page}), handing each
+   * entry to {@code each} as it is parsed: memory holds one entry, not a page, not the catalog.
+   *
+   * @param dataset {@code TIMESERIES} or {@code LOCATIONS}
+   * @param like a case-insensitive regular expression over the names, or null for all
+   */
+  public CatalogWalk catalog(String dataset, String office, String like, boolean includeExtents,
+      Consumer<CatalogEntry> each) {
+    String cursor = null;
+    int pages = 0;
+    long entries = 0;
+    Long total = null;
+    do {
+      if (pages >= properties.getMaxPages()) {
+        throw malformed("catalog/" + dataset, "still a next page after " + pages + " pages");
+      }
+      Map<String, String> q = new LinkedHashMap<>();
+      q.put("office", office);
+      if (like != null) {
+        q.put("like", like);
+      }
+      q.put("page-size", String.valueOf(properties.getPageSize()));
+      if (includeExtents) {
+        q.put("include-extents", "true");
+      }
+      if (cursor != null) {
+        q.put("page", cursor);
+      }
+      String previous = cursor;
+      Page page = get("catalog/{dataset}", q, JSON_V2, in -> readPage(in, each), dataset);
+      pages++;
+      entries += page.entries;
+      if (page.total != null) {
+        total = page.total;
+      }
+      cursor = page.nextPage == null || page.nextPage.isBlank() ? null : page.nextPage;
+      if (cursor != null && cursor.equals(previous)) {
+        throw malformed("catalog/" + dataset, "next-page repeats the page just read");
+      }
+    } while (cursor != null);
+    return new CatalogWalk(pages, entries, total);
+  }
+
+  private record Page(String nextPage, Long total, long entries) {}
+
+  /** Streams one catalog page: {@code {"next-page", "total", "page-size", "entries": [...]}}. */
+  private Page readPage(InputStream in, Consumer<CatalogEntry> each) throws IOException {
+    try (JsonParser p = json.getFactory().createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new MalformedAnswer("a catalog page is not a JSON object");
+      }
+      String next = null;
+      Long total = null;
+      long count = 0;
+      boolean sawEntries = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "next-page" -> next = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+          case "total" -> total = t.isNumeric() ? p.getLongValue() : null;
+          case "entries" -> {
+            if (t != JsonToken.START_ARRAY) {
+              throw new MalformedAnswer("\"entries\" is not a list");
+            }
+            sawEntries = true;
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+              CatalogEntry e = json.readValue(p, CatalogEntry.class);
+              if (e.name() == null) {
+                throw new MalformedAnswer("a catalog entry without \"name\"");
+              }
+              each.accept(e);
+              count++;
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (!sawEntries) {
+        throw new MalformedAnswer("no \"entries\" in the catalog page");
+      }
+      return new Page(next, total, count);
+    }
+  }
+
+  /** A well-formed JSON document that is not what the endpoint must answer. */
+  private static final class MalformedAnswer extends IOException {
+    MalformedAnswer(String message) {
+      super(message);
+    }
+  }
+
+  @FunctionalInterface
+  private interface BodyReader<T> {
+    T read(InputStream in) throws IOException;
+  }
+
+  private <T> T get(String path, Map<String, String> query, MediaType accept, BodyReader<T> reader,
+      Object... pathVars) {
+    URI uri = uri(path, query, pathVars);
+    String request = "GET " + uri;
+    int attempts = properties.getRetries() + 1;
+    Duration wait = properties.getRetryBackoff();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(uri, request, accept, reader);
+      } catch (CdaException e) {
+        if (!e.retryable() || attempt >= attempts) {
+          throw e.afterAttempts(attempt);
+        }
+      }
+      sleep(wait);
+      wait = wait.multipliedBy(2);
+    }
+  }
+
+  private <T> T once(URI uri, String request, MediaType accept, BodyReader<T> reader) {
+    requests.incrementAndGet();
+    try {
+      return rest.get().uri(uri).accept(accept).headers(this::authorize).exchange((req, res) -> {
+        int status = res.getStatusCode().value();
+        if (status >= 400) {
+          throw httpError(request, status, res.getBody());
+        }
+        if (status >= 300) {
+          throw new CdaException(request, status, "unexpected redirect", null, false, null);
+        }
+        try (InputStream in = res.getBody()) {
+          return reader.read(in);
+        } catch (MalformedAnswer e) {
+          throw new CdaException(request, status, "malformed answer: " + e.getMessage(), null, false, e);
+        } catch (JsonProcessingException e) {
+          throw new CdaException(request, status, "malformed JSON: " + e.getOriginalMessage(), null, false, e);
+        }
+      });
+    } catch (CdaException e) {
+      throw e;
+    } catch (ResourceAccessException | UncheckedIOException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new CdaException(request, 0, transportProblem(cause), null, true, e);
+    } catch (RestClientException | IllegalArgumentException e) {
+      throw new CdaException(request, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), null, false, e);
+    }
+  }
+
+  private static String transportProblem(Throwable cause) {
+    String name = cause.getClass().getSimpleName();
+    String msg = cause.getMessage();
+    if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+      return "time-out (" + name + (msg == null ? "" : ": " + msg) + ")";
+    }
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused or unreachable (" + name + (msg == null ? "" : ": " + msg) + ")";
+    }
+    return "transport error (" + name + (msg == null ? "" : ": " + msg) + ")";
+  }
+
+  private CdaException httpError(String request, int status, InputStream body) {
+    String text = "";
+    try (InputStream in = body) {
+      text = new String(in.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+    } catch (IOException ignored) {
+      // the status alone is reason enough
+    }
+    String message = null;
+    String incident = null;
+    try {
+      JsonNode err = json.readTree(text);
+      if (err != null && err.isObject()) {
+        message = err.path("message").isValueNode() ? err.path("message").asText() : null;
+        incident = err.path("incidentIdentifier").isValueNode() ? err.path("incidentIdentifier").asText() : null;
+      }
+    } catch (JsonProcessingException notJson) {
+      // not CDA's error body (a proxy's HTML page, say): keep a short excerpt
+    }
+    if (message == null) {
+      String excerpt = text.strip().replaceAll("\\s+", " ");
+      message = excerpt.isEmpty() ? "no error body" : "body: " + excerpt.substring(0, Math.min(200, excerpt.length()));
+    }
+    boolean retryable = status == 502 || status == 503 || status == 504;
+    return new CdaException(request, status, message, incident, retryable, null);
+  }
+
+  private CdaException malformed(String what, String problem) {
+    return new CdaException("GET " + baseUrl + what, 200, "malformed answer: " + problem, null, false, null);
+  }
+
+  private void authorize(HttpHeaders headers) {
+    String key = properties.getApiKey();
+    if (key != null && !key.isBlank()) {
+      headers.set(HttpHeaders.AUTHORIZATION, "apikey " + key);
+    }
+  }
+
+  private URI uri(String path, Map<String, String> query, Object... pathVars) {
+    UriComponentsBuilder b = UriComponentsBuilder.fromUriString(baseUrl).path(path);
+    Map<String, Object> vars = new LinkedHashMap<>();
+    // path variables by position, query values as template variables: encode() then encodes them strictly
+    // (a regex's '+', '|' or '&' must reach CDA as written)
+    int i = 0;
+    for (String name : templateNames(path)) {
+      vars.put(name, pathVars[i++]);
+    }
+    int q = 0;
+    for (Map.Entry<String, String> e : query.entrySet()) {
+      String var = "q" + q++;
+      b.queryParam(e.getKey(), "{" + var + "}");
+      vars.put(var, e.getValue());
+    }
+    return b.encode().buildAndExpand(vars).toUri();
+  }
+
+  private static List<String> templateNames(String path) {
+    List<String> names = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CdaException("retry", 0, "interrupted while waiting to retry", null, false, e);
+    }
+  }
+}
