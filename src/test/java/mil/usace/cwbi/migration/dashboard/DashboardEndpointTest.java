@@ -301,21 +301,22 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(send("/api/dashboard/offices", basic("hec-engineer", "demo")).statusCode()).isEqualTo(200);
     assertThat(send("/api/dashboard/offices", basic("admin", "demo")).statusCode()).isEqualTo(200);
 
-    // the Cockpit plugin's way: the Camunda webapp session (cookie), no credentials on the call
-    assertThat(sessionOf("hec-engineer").send(request("/api/dashboard/offices", null).build(),
+    // the Cockpit plugin's way: the Camunda webapp session (cookie), no credentials on the call; a district user
+    // logged in to Tasklist has a session too, and is refused
+    assertThat(sessionOf("hec-engineer", "cockpit").send(request("/api/dashboard/offices", null).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    assertThat(sessionOf("swt-water").send(request("/api/dashboard/offices", null).build(),
+    assertThat(sessionOf("swt-water", "tasklist").send(request("/api/dashboard/offices", null).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
   }
 
   /** Logs in to the Camunda webapps like the browser does (CSRF token from a first GET), keeping the cookies. */
-  HttpClient sessionOf(String user) throws Exception {
+  HttpClient sessionOf(String user, String app) throws Exception {
     HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     HttpResponse<String> page = client.send(request("/camunda/app/cockpit/default/", null).build(),
         HttpResponse.BodyHandlers.ofString());
     String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
-    HttpResponse<String> login = client.send(request("/camunda/api/admin/auth/user/default/login/cockpit", null)
+    HttpResponse<String> login = client.send(request("/camunda/api/admin/auth/user/default/login/" + app, null)
         .header("X-XSRF-TOKEN", csrf).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);

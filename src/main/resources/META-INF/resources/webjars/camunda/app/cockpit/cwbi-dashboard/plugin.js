@@ -57,13 +57,15 @@ function checksCell(row) {
   return el('td', {}, keys.map(k => {
     const c = row.checks[k];
     return el('div', {class: 'cwbi-check', 'data-env': k,
-        style: 'color:' + (c.passed ? '#2e7d32' : '#c62828'), title: (c.failedChecks || []).join('\n')},
-      c.environment + ': ' + (c.passed ? 'passed' : 'FAILED') + (c.time ? ' ' + when(c.time) : ''));
+        style: 'white-space:nowrap;color:' + (c.passed ? '#2e7d32' : '#c62828'),
+        title: (c.time ? 'checked ' + when(c.time) + '\n' : '') + (c.failedChecks || []).join('\n')},
+      c.environment + ': ' + (c.passed ? 'passed' : 'FAILED'),
+      el('span', {style: 'color:#777'}, c.time ? ' ' + when(c.time).slice(5) : ''));
   }));
 }
 
 function incidentsCell(row) {
-  if (!row.incidents.length) return el('td', {}, '0');
+  if (!row.incidents.length) return el('td', {}, row.state === 'RUNNING' || row.state === 'BLOCKED' ? '0' : '');
   return el('td', {style: 'color:#c62828'}, String(row.incidents.length),
     row.incidents.map(i => el('div', {style: 'font-size:11px'}, i.activityId + ': ' + (i.message || i.type))));
 }
@@ -79,11 +81,14 @@ function render(table, rows) {
       class: 'cwbi-row' + (row.attention.length ? ' cwbi-attention' : ''), 'data-office': row.office,
       'data-state': row.state, style: row.attention.length ? 'background:#fff3f3' : null},
     officeCell(row),
-    el('td', {}, row.state === 'BLOCKED' ? 'held at ' + row.blockedAt : row.state.replace('_', ' ').toLowerCase()),
+    el('td', {}, row.state === 'BLOCKED' ? 'held at ' + row.blockedAt
+        : row.state === 'FINISHED' ? 'finished ' + when(row.ended).slice(0, 10)
+        : row.state.replace('_', ' ').toLowerCase()),
     stepCell(row),
     tasksCell(row),
     el('td', {class: 'cwbi-days'}, row.daysInStep === null ? '' : String(row.daysInStep)),
-    el('td', {class: 'cwbi-overdue-count'}, String(row.overdueTasks)),
+    el('td', {class: 'cwbi-overdue-count', style: row.overdueTasks ? 'color:#c62828;font-weight:bold' : null},
+      row.state === 'RUNNING' || row.state === 'BLOCKED' ? String(row.overdueTasks) : ''),
     checksCell(row),
     incidentsCell(row),
     el('td', {style: 'color:#c62828'}, row.attention.join('; ')))));
