@@ -31,7 +31,7 @@ public class CdaProperties {
   private Duration connectTimeout = Duration.ofSeconds(5);
 
   @NotNull
-  private Duration readTimeout = Duration.ofSeconds(60);
+  private Duration readTimeout = Duration.ofSeconds(30);
 
   /** Extra attempts after a transport error (refused, reset, time-out) or a 502/503/504. */
   @Min(0)

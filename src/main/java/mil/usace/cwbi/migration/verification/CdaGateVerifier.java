@@ -79,11 +79,47 @@ public class CdaGateVerifier implements GateVerifier {
       log.warn("verification of {} for {} broke", environment, subject.office(), e);
       checks.add(CheckResult.fail("verification", "could not complete: " + e));
     }
-    VerificationReport report = new VerificationReport(environment, subject.office(), clock.instant(), checks);
+    VerificationReport report = fitted(new VerificationReport(environment, subject.office(), clock.instant(), checks));
     log.info("verified {} for {}: {} ({} checks, {} failed)", environment.label(), subject.office(),
         report.passed() ? "passed" : "FAILED", checks.size(), report.failures().size());
     return report;
   }
+
+  /**
+   * The stored report is a String variable: Camunda keeps it in a VARCHAR(4000) column (H2, PostgreSQL; Oracle counts
+   * bytes), and a longer value fails the job with "value too long". Longest evidence is shortened in the middle
+   * (the counts are at its start, "first 50 of N" at its end) until the JSON fits; the full text goes to the log.
+   */
+  static VerificationReport fitted(VerificationReport report) {
+    List<CheckResult> checks = new ArrayList<>(report.checks());
+    int excess = VerificationDelegate.toJson(report).length() - MAX_REPORT_CHARS;
+    for (int round = 0; excess > 0 && round < 20; round++) {
+      int longest = 0;
+      for (int i = 1; i < checks.size(); i++) {
+        if (checks.get(i).evidence().length() > checks.get(longest).evidence().length()) {
+          longest = i;
+        }
+      }
+      CheckResult c = checks.get(longest);
+      String text = c.evidence();
+      int keep = Math.max(240, text.length() - excess - CUT_MARK.length() - 16);
+      if (keep >= text.length()) {
+        break;
+      }
+      log.info("{} for {}, full evidence of '{}': {}", report.environment().label(), report.office(), c.check(), text);
+      int head = keep - 80;
+      String shorter = text.substring(0, head) + CUT_MARK + text.substring(text.length() - 80);
+      checks.set(longest, new CheckResult(c.check(), c.passed(), shorter));
+      report = new VerificationReport(report.environment(), report.office(), report.time(), checks);
+      excess = VerificationDelegate.toJson(report).length() - MAX_REPORT_CHARS;
+    }
+    return report;
+  }
+
+  /** Below Camunda's 4000-character String variable limit, leaving room for multi-byte characters' escapes. */
+  static final int MAX_REPORT_CHARS = 3800;
+
+  static final String CUT_MARK = " [...shortened to fit the process variable; full list in the application log...] ";
 
   /** A client for an environment, or a failed "configuration" line when it has no usable URL. */
   private CdaClient client(Environment env, MigrationSubject subject, List<CheckResult> checks) {

@@ -55,7 +55,7 @@ class CdaClientTest {
     p.setRetries(2);
     p.setRetryBackoff(Duration.ofMillis(10));
     p.setConnectTimeout(Duration.ofSeconds(1));
-    p.setReadTimeout(Duration.ofMillis(500));
+    p.setReadTimeout(Duration.ofMillis(1000)); // generous: the cores are shared
     p.setPageSize(3);
     return p;
   }
@@ -165,7 +165,7 @@ class CdaClientTest {
 
   @Test
   void aReadTimeOutIsRetriedThenReported() {
-    cda.stub(cda.get("version").willReturn(json(200, sample("version_constructed.json")).withFixedDelay(1500)));
+    cda.stub(cda.get("version").willReturn(json(200, sample("version_constructed.json")).withFixedDelay(3000)));
     props.setRetries(1);
     assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaException.class, e -> {
       assertThat(e.getMessage()).contains("/cda/version", "time-out", "after 2 attempts");

@@ -94,6 +94,11 @@ public final class VerificationBenchmark {
           shef.size(), DELAY_MS, props.getPageSize());
       verifier.verify(Environment.CWBI_DEV, swt); // warm-up (class loading, JIT)
       System.out.printf("%-10s %-7s %9s %10s %18s%n", "gate", "passed", "requests", "wall ms", "live heap +MB");
+      // what serving and receiving the pages costs alone: the T7 catalog fetched and thrown away, no parsing
+      String t7 = new CdaStubs(server, "t7").baseUrl();
+      double serving = liveHeapPeak(() -> discardPages(t7, props.getPageSize())) / 1048576.0;
+      System.out.printf("(baseline: fetching the T7 catalog's pages and discarding them: live heap +%.1f MB)%n",
+          serving);
       for (Environment env : Environment.values()) {
         // timed pass
         server.resetRequests();
@@ -136,6 +141,29 @@ public final class VerificationBenchmark {
     running.set(false);
     sampler.join();
     return peak.get() - base;
+  }
+
+  static void discardPages(String base, int pageSize) {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String page = null;
+    try {
+      do {
+        String url = base + "catalog/TIMESERIES?office=SWT&page-size=" + pageSize + "&include-extents=true"
+            + (page == null ? "" : "&page=" + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<java.io.InputStream> res = http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        String head;
+        try (java.io.InputStream in = res.body()) {
+          head = new String(in.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8);
+          in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"next-page\":\"([^\"]+)\"").matcher(head);
+        page = m.find() ? m.group(1) : null;
+      } while (page != null);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Catalog pages; a {@code like} request is answered with the whole catalog's first page too (the client filters). */

@@ -73,7 +73,7 @@ class CdaGateVerifierTest {
     props = new CdaProperties();
     props.setRetries(1);
     props.setRetryBackoff(Duration.ofMillis(5));
-    props.setReadTimeout(Duration.ofMillis(700));
+    props.setReadTimeout(Duration.ofMillis(1500)); // generous: the cores are shared
     props.setPageSize(4);
     props.getEnvironments().put("cwbi-dev", env(dev));
     props.getEnvironments().put("cwbi-test", env(test));
@@ -309,7 +309,7 @@ class CdaGateVerifierTest {
 
   @Test
   void aTimeOutFailsTheCheck() {
-    test.stub(test.get("catalog/TIMESERIES").willReturn(json(200, "{\"entries\":[]}").withFixedDelay(2000)));
+    test.stub(test.get("catalog/TIMESERIES").willReturn(json(200, "{\"entries\":[]}").withFixedDelay(4000)));
     VerificationReport r = verifier.verify(Environment.CWBI_TEST, subject(false));
     assertThat(r.passed()).isFalse();
     assertThat(line(r, "critical series fresh").evidence()).contains("time-out", "after 2 attempts");
@@ -383,5 +383,31 @@ class CdaGateVerifierTest {
     assertThat(r.passed()).isFalse();
     assertThat(r.checks().get(0).check()).isEqualTo("configuration (T7)");
     assertThat(verifier.verify(Environment.CWBI_DEV, bad).passed()).isFalse();
+  }
+
+  @Test
+  void aLongReportIsShortenedToFitTheProcessVariable() {
+    String longName = "VERY-LONG-LOCATION-NAME-%03d.Flow-Out.Ave.1Hour.1Hour.Rev-Regi-Flowgroup-Extended";
+    List<Map<String, Object>> big = new ArrayList<>(catalog(HISTORY_START));
+    List<String> critical = new ArrayList<>();
+    IntStream.range(0, 120).forEach(i -> {
+      big.add(series("SWT", String.format(longName, i), "1Hour", HISTORY_START, NOW.minus(9, ChronoUnit.DAYS)));
+      critical.add(String.format(longName, i));
+    });
+    t7.reset();
+    healthy(t7, big, locations());
+    props.setPageSize(500);
+    MigrationSubject subject = new MigrationSubject("SWT", t7.baseUrl(), true, critical, null);
+
+    VerificationReport r = verifier.verify(Environment.CWBI_DEV, subject);
+
+    String json = VerificationDelegate.toJson(r);
+    assertThat(json.length()).isLessThanOrEqualTo(CdaGateVerifier.MAX_REPORT_CHARS);
+    assertThat(r.passed()).isFalse();
+    assertThat(line(r, "parity of time series ids").evidence()).startsWith("CWBI-DEV lacks 120 of 131")
+        .endsWith("(first 50 of 120)");
+    assertThat(line(r, "critical series present").evidence()).startsWith("missing 120 of 120")
+        .contains("shortened to fit");
+    assertThat(line(r, "critical series fresh").passed()).isFalse();
   }
 }

@@ -218,9 +218,13 @@ public class CdaSimulatorController {
     if (withExtents) {
       Instant[] x = cda.extent(env, s, now);
       e.put("extents", List.of(Map.of("earliest-time", x[0].toString(), "latest-time", x[1].toString(),
-          "last-update", x[1].plusSeconds(120).toString())));
+          "last-update", min(x[1].plusSeconds(120), now).toString())));
     }
     return e;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static int decode(String page) {
