@@ -1,0 +1,387 @@
+package mil.usace.cwbi.migration.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import mil.usace.cwbi.migration.dashboard.OfficeRow.CheckStatus;
+import mil.usace.cwbi.migration.dashboard.OfficeRow.IncidentInfo;
+import mil.usace.cwbi.migration.dashboard.OfficeRow.OpenTask;
+import mil.usace.cwbi.migration.process.MigrationProperties;
+import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.verification.Environment;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes every office's row in a fixed number of bulk queries (instances, activities, tasks, candidate groups,
+ * jobs, incidents, check variables), whatever the number of offices: never one query per office.
+ */
+@Component
+public class DashboardQueries {
+
+  static final String KEY = MigrationVariables.PROCESS_KEY;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+  private final ProcessEngine engine;
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final MigrationProperties properties;
+
+  public DashboardQueries(ProcessEngine engine, MigrationProperties properties) {
+    this.engine = engine;
+    this.history = engine.getHistoryService();
+    this.tasks = engine.getTaskService();
+    this.runtime = engine.getRuntimeService();
+    this.management = engine.getManagementService();
+    this.properties = properties;
+  }
+
+  /** Every office, those needing attention first. */
+  public List<OfficeRow> offices() {
+    Date now = ClockUtil.getCurrentTime();
+    Map<String, HistoricProcessInstance> current = currentInstances();
+    Set<String> running = current.values().stream().filter(p -> p.getEndTime() == null)
+        .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+
+    Map<String, List<HistoricActivityInstance>> activities = activitiesOfRunning(current.values());
+    Map<String, List<Task>> openTasks = tasks.createTaskQuery().processDefinitionKey(KEY).list().stream()
+        .filter(t -> running.contains(t.getProcessInstanceId()))
+        .collect(Collectors.groupingBy(Task::getProcessInstanceId));
+    Map<String, List<String>> candidates = candidateGroups(openTasks);
+    Map<String, List<String>> waitingJobs = jobActivities();
+    Map<String, List<Incident>> incidents = runtime.createIncidentQuery().processDefinitionKeyIn(KEY).list().stream()
+        .collect(Collectors.groupingBy(Incident::getProcessInstanceId));
+    Map<String, Map<String, CheckStatus>> checks = checks();
+
+    Set<String> offices = new TreeSet<>(properties.getOffices());
+    offices.addAll(current.keySet());
+    List<OfficeRow> rows = new ArrayList<>();
+    for (String office : offices) {
+      HistoricProcessInstance pi = current.get(office);
+      if (pi == null) {
+        rows.add(notStarted(office));
+      } else if (pi.getEndTime() != null) {
+        rows.add(finished(office, pi, checks.getOrDefault(pi.getId(), Map.of())));
+      } else {
+        rows.add(running(office, pi, now, activities.getOrDefault(pi.getId(), List.of()),
+            openTasks.getOrDefault(pi.getId(), List.of()), candidates, waitingJobs.getOrDefault(pi.getId(), List.of()),
+            incidents.getOrDefault(pi.getId(), List.of()), checks.getOrDefault(pi.getId(), Map.of())));
+      }
+    }
+    rows.sort(ATTENTION_FIRST);
+    return rows;
+  }
+
+  /** Attention first (incidents, then held at a gate, then overdue, longest in step first); then by office. */
+  static final Comparator<OfficeRow> ATTENTION_FIRST = Comparator
+      .comparing((OfficeRow r) -> r.attention().isEmpty())
+      .thenComparing(r -> -r.incidents().size())
+      .thenComparing(r -> r.blockedAt() == null)
+      .thenComparing(r -> -r.overdueTasks())
+      .thenComparing(r -> -(r.daysInStep() == null ? 0 : r.daysInStep()))
+      .thenComparing(r -> switch (r.state()) {
+        case "BLOCKED", "RUNNING" -> 0;
+        case "FINISHED" -> 1;
+        default -> 2;
+      })
+      .thenComparing(OfficeRow::office);
+
+  /**
+   * Per office the migration to show: the running one, else the last completed one. Deleted (cancelled)
+   * migrations are not shown: the office counts as not started.
+   */
+  private Map<String, HistoricProcessInstance> currentInstances() {
+    Map<String, HistoricProcessInstance> byOffice = new HashMap<>();
+    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()) {
+      String office = pi.getBusinessKey();
+      boolean runningNow = pi.getEndTime() == null;
+      boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState());
+      if (office == null || !(runningNow || completed)) {
+        continue;
+      }
+      office = office.toUpperCase(Locale.ROOT);
+      HistoricProcessInstance seen = byOffice.get(office);
+      if (seen == null || better(pi, seen)) {
+        byOffice.put(office, pi);
+      }
+    }
+    return byOffice;
+  }
+
+  private static boolean better(HistoricProcessInstance candidate, HistoricProcessInstance seen) {
+    if ((candidate.getEndTime() == null) != (seen.getEndTime() == null)) {
+      return candidate.getEndTime() == null;
+    }
+    Date a = candidate.getEndTime() != null ? candidate.getEndTime() : candidate.getStartTime();
+    Date b = seen.getEndTime() != null ? seen.getEndTime() : seen.getStartTime();
+    return a.after(b);
+  }
+
+  /** Activity history of the running migrations: one query per deployed version of the process. */
+  private Map<String, List<HistoricActivityInstance>> activitiesOfRunning(
+      java.util.Collection<HistoricProcessInstance> instances) {
+    Set<String> runningIds = new java.util.HashSet<>();
+    Set<String> definitions = new LinkedHashSet<>();
+    for (HistoricProcessInstance pi : instances) {
+      if (pi.getEndTime() == null) {
+        runningIds.add(pi.getId());
+        definitions.add(pi.getProcessDefinitionId());
+      }
+    }
+    Map<String, List<HistoricActivityInstance>> byInstance = new HashMap<>();
+    for (String definition : definitions) {
+      for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
+          .processDefinitionId(definition).list()) {
+        if (runningIds.contains(a.getProcessInstanceId())) {
+          byInstance.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(a);
+        }
+      }
+    }
+    return byInstance;
+  }
+
+  /** Current candidate groups of the open tasks, replayed from the identity link log (adds and deletes). */
+  private Map<String, List<String>> candidateGroups(Map<String, List<Task>> openTasks) {
+    Set<String> open = openTasks.values().stream().flatMap(List::stream).map(Task::getId).collect(Collectors.toSet());
+    Map<String, Set<String>> groups = new HashMap<>();
+    for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().processDefinitionKey(KEY)
+        .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
+      if (link.getGroupId() == null || !open.contains(link.getTaskId())) {
+        continue;
+      }
+      Set<String> set = groups.computeIfAbsent(link.getTaskId(), k -> new LinkedHashSet<>());
+      if ("delete".equals(link.getOperationType())) {
+        set.remove(link.getGroupId());
+      } else {
+        set.add(link.getGroupId());
+      }
+    }
+    Map<String, List<String>> result = new HashMap<>();
+    groups.forEach((task, set) -> result.put(task, List.copyOf(set)));
+    return result;
+  }
+
+  /** Activities waiting on a job (an asynchronous check not yet run, a timer), per process instance. */
+  private Map<String, List<String>> jobActivities() {
+    Map<String, String> activityOfDefinition = management.createJobDefinitionQuery().processDefinitionKey(KEY).list()
+        .stream().collect(Collectors.toMap(JobDefinition::getId, JobDefinition::getActivityId, (a, b) -> a));
+    Map<String, List<String>> byInstance = new HashMap<>();
+    for (Job job : management.createJobQuery().processDefinitionKey(KEY).list()) {
+      String activity = activityOfDefinition.get(job.getJobDefinitionId());
+      if (activity != null && job.getProcessInstanceId() != null) {
+        byInstance.computeIfAbsent(job.getProcessInstanceId(), k -> new ArrayList<>()).add(activity);
+      }
+    }
+    return byInstance;
+  }
+
+  /** The last result of each environment's check, per process instance (running or finished). */
+  private Map<String, Map<String, CheckStatus>> checks() {
+    List<String> names = new ArrayList<>();
+    for (Environment e : Environment.values()) {
+      names.add(e.resultVariable());
+      names.add(e.passedVariable());
+    }
+    Map<String, Map<String, Object>> values = new HashMap<>();
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processDefinitionKey(KEY)
+        .variableNameIn(names.toArray(String[]::new)).disableBinaryFetching().list()) {
+      values.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+    }
+    Map<String, Map<String, CheckStatus>> result = new HashMap<>();
+    values.forEach((pi, vars) -> {
+      Map<String, CheckStatus> byEnv = new LinkedHashMap<>();
+      for (Environment e : Environment.values()) {
+        CheckStatus status = checkStatus(e, vars.get(e.resultVariable()), vars.get(e.passedVariable()));
+        if (status != null) {
+          byEnv.put(e.variableSuffix(), status);
+        }
+      }
+      result.put(pi, byEnv);
+    });
+    return result;
+  }
+
+  /** Reads a stored report; the Boolean verdict decides when both are there (it is what the gates read). */
+  static CheckStatus checkStatus(Environment environment, Object report, Object passedFlag) {
+    if (report == null && passedFlag == null) {
+      return null;
+    }
+    Boolean passed = passedFlag instanceof Boolean b ? b : null;
+    Instant time = null;
+    List<String> failed = new ArrayList<>();
+    if (report != null) {
+      try {
+        JsonNode doc = JSON.readTree(report.toString());
+        if (passed == null && doc.hasNonNull("passed")) {
+          passed = doc.get("passed").asBoolean();
+        }
+        if (doc.hasNonNull("time")) {
+          time = Instant.parse(doc.get("time").asText());
+        }
+        for (JsonNode line : doc.path("checks")) {
+          if (!line.path("passed").asBoolean(false)) {
+            failed.add(line.path("check").asText() + ": " + line.path("evidence").asText());
+          }
+        }
+      } catch (Exception e) {
+        failed.add("report unreadable: " + e.getMessage());
+      }
+    }
+    return new CheckStatus(environment.label(), Boolean.TRUE.equals(passed), time, List.copyOf(failed));
+  }
+
+  private OfficeRow notStarted(String office) {
+    return new OfficeRow(office, "NOT_STARTED", null, null, null, null, null, 0, 0, List.of(), null, null, 0,
+        Map.of(), List.of(), null, List.of(), null, null, null, null);
+  }
+
+  private OfficeRow finished(String office, HistoricProcessInstance pi, Map<String, CheckStatus> checks) {
+    return new OfficeRow(office, "FINISHED", pi.getId(), 3, Steps.phaseName(3), Steps.COUNT, Steps.name(Steps.COUNT),
+        Steps.COUNT, 100, List.of(), null, null, 0, checks, List.of(), null, List.of(),
+        instant(pi.getStartTime()), instant(pi.getEndTime()), null, auditUrl(office));
+  }
+
+  private OfficeRow running(String office, HistoricProcessInstance pi, Date now, List<HistoricActivityInstance> acts,
+      List<Task> open, Map<String, List<String>> candidates, List<String> jobs, List<Incident> incidents,
+      Map<String, CheckStatus> checks) {
+    // The current step: the earliest step with something active (a task, a check, a timer, a waiting job).
+    Integer step = null;
+    for (HistoricActivityInstance a : acts) {
+      if (a.getEndTime() == null) {
+        step = min(step, Steps.of(a.getActivityId()));
+      }
+    }
+    for (Task t : open) {
+      step = min(step, Steps.of(t.getTaskDefinitionKey()));
+    }
+    for (String activity : jobs) {
+      step = min(step, Steps.of(activity));
+    }
+    if (step == null) {
+      step = 1;
+    }
+    Date since = visitStart(acts, step);
+
+    List<OpenTask> openTasks = new ArrayList<>();
+    String blockedAt = null;
+    int overdue = 0;
+    for (Task t : open.stream().sorted(Comparator.comparing(Task::getCreateTime)).toList()) {
+      List<String> groups = candidates.getOrDefault(t.getId(), List.of());
+      boolean late = t.getDueDate() != null && t.getDueDate().before(now);
+      if (late) {
+        overdue++;
+      }
+      if (Steps.isFixTask(t.getTaskDefinitionKey()) && blockedAt == null) {
+        blockedAt = Steps.gateOf(t.getTaskDefinitionKey());
+      }
+      openTasks.add(new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), Steps.of(t.getTaskDefinitionKey()),
+          lane(groups), groups, t.getAssignee(), instant(t.getCreateTime()), instant(t.getDueDate()), late));
+    }
+    List<IncidentInfo> incidentInfos = incidents.stream()
+        .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
+        .map(i -> new IncidentInfo(i.getId(), i.getIncidentType(), i.getActivityId(), i.getIncidentMessage(),
+            instant(i.getIncidentTimestamp())))
+        .toList();
+
+    List<String> attention = new ArrayList<>();
+    if (!incidentInfos.isEmpty()) {
+      attention.add(incidentInfos.size() + " open incident(s)");
+    }
+    if (blockedAt != null) {
+      attention.add("held at " + blockedAt);
+    }
+    checks.values().stream().filter(c -> !c.passed())
+        .forEach(c -> attention.add("last " + c.environment() + " check failed"));
+    if (overdue > 0) {
+      attention.add(overdue + " overdue task(s)");
+    }
+    int done = step - 1;
+    Long days = since == null ? null : Math.max(0, (now.getTime() - since.getTime()) / DAY_MS);
+    return new OfficeRow(office, blockedAt != null ? "BLOCKED" : "RUNNING", pi.getId(), Steps.phase(step),
+        Steps.phaseName(Steps.phase(step)), step, Steps.name(step), done, Math.round(done * 100f / Steps.COUNT),
+        openTasks, instant(since), days, overdue, checks, incidentInfos, blockedAt, attention,
+        instant(pi.getStartTime()), null, cockpitUrl(pi.getId()), auditUrl(office));
+  }
+
+  /**
+   * When the office's current visit of {@code step} began: the earliest start of that step's activities after the
+   * last start of a later step (the Step 6 to Step 5 loop starts a new visit).
+   */
+  static Date visitStart(List<HistoricActivityInstance> acts, int step) {
+    Date laterStep = null;
+    for (HistoricActivityInstance a : acts) {
+      Integer s = Steps.of(a.getActivityId());
+      if (s != null && s > step && (laterStep == null || a.getStartTime().after(laterStep))) {
+        laterStep = a.getStartTime();
+      }
+    }
+    Date since = null;
+    for (HistoricActivityInstance a : acts) {
+      Integer s = Steps.of(a.getActivityId());
+      if (s != null && s == step && (laterStep == null || !a.getStartTime().before(laterStep))
+          && (since == null || a.getStartTime().before(since))) {
+        since = a.getStartTime();
+      }
+    }
+    return since;
+  }
+
+  static String lane(List<String> groups) {
+    if (groups.contains("hec")) {
+      return "HEC";
+    }
+    if (groups.stream().anyMatch(g -> g.startsWith("district-"))) {
+      return "District";
+    }
+    return groups.isEmpty() ? "" : String.join(", ", groups);
+  }
+
+  private String cockpitUrl(String processInstanceId) {
+    return "/camunda/app/cockpit/" + engine.getName() + "/#/process-instance/" + processInstanceId + "/runtime";
+  }
+
+  static String auditUrl(String office) {
+    return "/dashboard/audit.html?office=" + office;
+  }
+
+  private static Integer min(Integer a, Integer b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Math.min(a, b);
+  }
+
+  static Instant instant(Date d) {
+    return d == null ? null : d.toInstant();
+  }
+}

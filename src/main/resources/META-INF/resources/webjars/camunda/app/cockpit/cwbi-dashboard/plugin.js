@@ -1,0 +1,133 @@
+// "CWBI migration": one row per office on Cockpit's dashboard (plugin point cockpit.dashboard).
+// Data: GET /api/dashboard/offices with the Cockpit session cookie (HEC and administrators only).
+
+const STEPS = 9;
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (v === undefined || v === null) return;
+    if (k === 'class') node.className = v;
+    else if (k === 'style') node.style.cssText = v;
+    else node.setAttribute(k, v);
+  });
+  children.flat().forEach(c => {
+    if (c === undefined || c === null) return;
+    node.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  });
+  return node;
+}
+
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toISOString().slice(0, 16).replace('T', ' ') + 'Z';
+}
+
+function progress(row) {
+  const pct = row.progressPercent || 0;
+  const color = row.state === 'FINISHED' ? '#2e7d32' : row.state === 'BLOCKED' ? '#c62828' : '#1565c0';
+  return el('div', {class: 'cwbi-progress', title: row.stepsDone + ' of ' + STEPS + ' steps done',
+      style: 'width:110px;height:12px;background:#e0e0e0;border-radius:3px;display:inline-block;vertical-align:middle'},
+    el('div', {style: 'height:100%;border-radius:3px;background:' + color + ';width:' + pct + '%'}))
+}
+
+function stepCell(row) {
+  if (row.state === 'NOT_STARTED') return el('td', {class: 'cwbi-step'}, el('em', {}, 'not started'));
+  if (row.state === 'FINISHED') {
+    return el('td', {class: 'cwbi-step'}, 'Step 9 done: migration complete', el('br'), progress(row), ' 100%');
+  }
+  return el('td', {class: 'cwbi-step'},
+    el('div', {}, 'Phase ' + row.phase + ', Step ' + row.step + ': ' + row.stepName),
+    progress(row), ' ' + row.progressPercent + '%');
+}
+
+function tasksCell(row) {
+  if (!row.openTasks.length) return el('td', {}, row.state === 'RUNNING' || row.state === 'BLOCKED' ? 'automated check running' : '');
+  return el('td', {}, el('ul', {style: 'margin:0;padding-left:16px'}, row.openTasks.map(t =>
+    el('li', {class: t.overdue ? 'cwbi-overdue' : null, style: t.overdue ? 'color:#c62828' : null,
+        'data-task-key': t.key},
+      t.name, ' [', t.lane || '?', '] ', t.assignee ? '(' + t.assignee + ')' : '(unclaimed)',
+      t.due ? ' due ' + when(t.due).slice(0, 10) : '', t.overdue ? ' OVERDUE' : ''))));
+}
+
+function checksCell(row) {
+  const keys = Object.keys(row.checks || {});
+  if (!keys.length) return el('td', {}, '');
+  return el('td', {}, keys.map(k => {
+    const c = row.checks[k];
+    return el('div', {class: 'cwbi-check', 'data-env': k,
+        style: 'white-space:nowrap;color:' + (c.passed ? '#2e7d32' : '#c62828'),
+        title: (c.time ? 'checked ' + when(c.time) + '\n' : '') + (c.failedChecks || []).join('\n')},
+      c.environment + ': ' + (c.passed ? 'passed' : 'FAILED'),
+      el('span', {style: 'color:#777'}, c.time ? ' ' + when(c.time).slice(5) : ''));
+  }));
+}
+
+function incidentsCell(row) {
+  if (!row.incidents.length) return el('td', {}, row.state === 'RUNNING' || row.state === 'BLOCKED' ? '0' : '');
+  return el('td', {style: 'color:#c62828'}, String(row.incidents.length),
+    row.incidents.map(i => el('div', {style: 'font-size:11px'}, i.activityId + ': ' + (i.message || i.type))));
+}
+
+function officeCell(row) {
+  const office = row.cockpitUrl ? el('a', {href: row.cockpitUrl}, row.office) : el('strong', {}, row.office);
+  return el('td', {}, office, el('br'),
+    row.auditUrl ? el('a', {href: row.auditUrl, target: '_blank', style: 'font-size:11px'}, 'audit trail') : null);
+}
+
+function render(table, rows) {
+  const body = el('tbody', {}, rows.map(row => el('tr', {
+      class: 'cwbi-row' + (row.attention.length ? ' cwbi-attention' : ''), 'data-office': row.office,
+      'data-state': row.state, style: row.attention.length ? 'background:#fff3f3' : null},
+    officeCell(row),
+    el('td', {}, row.state === 'BLOCKED' ? 'held at ' + row.blockedAt
+        : row.state === 'FINISHED' ? 'finished ' + when(row.ended).slice(0, 10)
+        : row.state.replace('_', ' ').toLowerCase()),
+    stepCell(row),
+    tasksCell(row),
+    el('td', {class: 'cwbi-days'}, row.daysInStep === null ? '' : String(row.daysInStep)),
+    el('td', {class: 'cwbi-overdue-count', style: row.overdueTasks ? 'color:#c62828;font-weight:bold' : null},
+      row.state === 'RUNNING' || row.state === 'BLOCKED' ? String(row.overdueTasks) : ''),
+    checksCell(row),
+    incidentsCell(row),
+    el('td', {style: 'color:#c62828'}, row.attention.join('; ')))));
+  table.querySelector('tbody').replaceWith(body);
+}
+
+async function load(node) {
+  const status = node.querySelector('.cwbi-status');
+  try {
+    const response = await fetch('/api/dashboard/offices', {credentials: 'same-origin',
+        headers: {Accept: 'application/json'}});
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      status.textContent = 'Dashboard unavailable (' + response.status + '): ' + (problem.message || response.statusText);
+      return;
+    }
+    const rows = await response.json();
+    render(node.querySelector('table'), rows);
+    const attention = rows.filter(r => r.attention.length).length;
+    status.textContent = rows.length + ' offices, ' + attention + ' needing attention. Updated ' +
+        new Date().toLocaleTimeString() + '.';
+  } catch (e) {
+    status.textContent = 'Dashboard unavailable: ' + e.message;
+  }
+}
+
+export default {
+  id: 'cwbi-migration-dashboard',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  render: (node) => {
+    const heads = ['Office', 'State', 'Phase / step', 'Open tasks (lane, assignee)', 'Days in step', 'Overdue',
+      'Last checks', 'Incidents', 'Needs attention'];
+    node.appendChild(el('section', {class: 'cwbi-dashboard', style: 'margin-bottom:20px'},
+      el('h1', {class: 'section-title'}, 'CWBI migration'),
+      el('p', {class: 'cwbi-status', style: 'color:#666'}, 'Loading offices...'),
+      el('table', {class: 'cwbi-offices table table-bordered table-condensed', style: 'font-size:12px;background:#fff'},
+        el('thead', {}, el('tr', {}, heads.map(h => el('th', {}, h)))), el('tbody'))));
+    load(node);
+    const timer = setInterval(() => document.body.contains(node) ? load(node) : clearInterval(timer), 60000);
+  }
+};
