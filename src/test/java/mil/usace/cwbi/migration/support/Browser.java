@@ -55,6 +55,8 @@ public final class Browser {
     WebDriver d = driver();
     d.get(baseUrl + "/camunda/app/" + app + "/default/");
     d.manage().deleteAllCookies();
+    // a full page load: a hash change alone would keep the previous user logged in inside the running app
+    d.get("about:blank");
     d.get(baseUrl + "/camunda/app/" + app + "/default/#/login");
     WebElement name = waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("form[name=signinForm] input[ng-model=username]")));
