@@ -3,6 +3,7 @@ package mil.usace.cwbi.migration.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,4 +40,18 @@ public class WebAuthenticationConfig {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
+
+  /** Our own pages and APIs: the webapps' security headers (the webapps under /camunda have Camunda's filter). */
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<SecurityHeadersFilter> registration =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter(camunda.getWebapp().getHeaderSecurity()));
+    registration.setName("cwbi-security-headers");
+    registration.addUrlPatterns(OWN_PAGES);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Paths served by this application itself rather than by Camunda. */
+  static final String[] OWN_PAGES = {"/api/*", "/dashboard/*", "/demo/*", "/cda-sim", "/cda-sim/*"};
 }

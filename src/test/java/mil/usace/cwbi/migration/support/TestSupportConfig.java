@@ -1,5 +1,7 @@
 package mil.usace.cwbi.migration.support;
 
+import mil.usace.cwbi.migration.notification.demo.DemoInbox;
+import mil.usace.cwbi.migration.notification.demo.GreenMailInbox;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +23,11 @@ public class TestSupportConfig {
   @Primary
   ScriptedGateVerifier scriptedGateVerifier(ApplicationContext context) {
     return new ScriptedGateVerifier(context);
+  }
+
+  /** The demo mail viewer (/demo/mail) reads the tests' SMTP server (the demo's own server is demo-only). */
+  @Bean
+  DemoInbox testSmtpInbox() {
+    return new GreenMailInbox(TestServers::smtp);
   }
 }

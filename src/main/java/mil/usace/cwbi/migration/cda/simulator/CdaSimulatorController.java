@@ -3,7 +3,6 @@ package mil.usace.cwbi.migration.cda.simulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,22 +16,21 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The demo's CDA: {@code /cda-sim/{env}/...} answers like CDA (same paths, kebab-case JSON, paged catalog,
- * error bodies with {@code incidentIdentifier}); {@code /cda-sim} is the page to break and recover an environment.
+ * error bodies with {@code incidentIdentifier}). Read-only and open, as CDA's GETs are: the application's checks call
+ * it without a user. The page to break and recover an environment is {@link SimulatorControlsController}.
  * Answers are written straight to the response so that {@code Accept: application/json;version=2} is served as
- * CDA serves it.
+ * CDA serves it. (Also in the test profile, for the tests of the demo pages.)
  */
 @RestController
-@Profile("demo")
+@Profile({"demo", "test"})
 @RequestMapping("/cda-sim")
 public class CdaSimulatorController {
 
@@ -42,48 +40,6 @@ public class CdaSimulatorController {
 
   public CdaSimulatorController(SimulatedCda cda) {
     this.cda = cda;
-  }
-
-  // ---- the control page and its API ----
-
-  @GetMapping(value = {"", "/"}, produces = MediaType.TEXT_HTML_VALUE)
-  public String page() throws IOException {
-    try (InputStream in = getClass().getResourceAsStream("/cda-sim/index.html")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  @GetMapping("/state")
-  public Map<String, List<String>> state() {
-    return cda.state();
-  }
-
-  @PostMapping("/{env}/faults/{fault}")
-  public void addFault(@PathVariable String env, @PathVariable String fault, HttpServletResponse res)
-      throws IOException {
-    if (!cda.knows(env)) {
-      error(res, 404, "No simulated environment " + env);
-      return;
-    }
-    Fault f;
-    try {
-      f = Fault.valueOf(fault.toUpperCase(Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      error(res, 400, "Unknown fault " + fault + "; one of stale, missing, error, no-history");
-      return;
-    }
-    cda.add(env, f);
-    write(res, 200, cda.state());
-  }
-
-  @DeleteMapping("/{env}/faults")
-  public void clearFaults(@PathVariable String env, HttpServletResponse res) throws IOException {
-    if (!cda.knows(env)) {
-      error(res, 404, "No simulated environment " + env);
-      return;
-    }
-    cda.clear(env);
-    write(res, 200, cda.state());
   }
 
   // ---- CDA ----
@@ -111,7 +67,7 @@ public class CdaSimulatorController {
       return;
     }
     if (!cda.serves(env, office)) {
-      error(res, 404, "Unable to find office " + office);
+      error(res, 404, "Unable to find office");
       return;
     }
     SimulatedCda.Office o = cda.office(office);
@@ -164,7 +120,7 @@ public class CdaSimulatorController {
         }
       }
     } else {
-      error(res, 400, "Unsupported dataset " + dataset);
+      error(res, 400, "Unsupported dataset; TIMESERIES or LOCATIONS");
       return;
     }
     int size = Math.max(1, Math.min(pageSize, 5000));
@@ -196,7 +152,7 @@ public class CdaSimulatorController {
       default -> null;
     };
     if (suffix == null) {
-      error(res, 404, "Unable to find group " + group);
+      error(res, 404, "Unable to find group");
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -238,7 +194,7 @@ public class CdaSimulatorController {
 
   private boolean broken(String env, HttpServletResponse res) throws IOException {
     if (!cda.knows(env)) {
-      error(res, 404, "No simulated environment " + env + "; one of " + SimulatedCda.ENVIRONMENTS);
+      error(res, 404, "No simulated environment; one of " + SimulatedCda.ENVIRONMENTS);
       return true;
     }
     if (cda.faults(env).contains(Fault.ERROR)) {
@@ -248,7 +204,7 @@ public class CdaSimulatorController {
     return false;
   }
 
-  private static void error(HttpServletResponse res, int status, String message) throws IOException {
+  static void error(HttpServletResponse res, int status, String message) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", message);
     body.put("incidentIdentifier", String.valueOf(ThreadLocalRandom.current().nextLong()));
@@ -256,7 +212,7 @@ public class CdaSimulatorController {
     write(res, status, body);
   }
 
-  private static void write(HttpServletResponse res, int status, Object body) throws IOException {
+  static void write(HttpServletResponse res, int status, Object body) throws IOException {
     res.setStatus(status);
     res.setContentType(MediaType.APPLICATION_JSON_VALUE);
     res.setCharacterEncoding("UTF-8");

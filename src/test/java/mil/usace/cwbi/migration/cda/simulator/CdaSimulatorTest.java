@@ -1,9 +1,7 @@
 package mil.usace.cwbi.migration.cda.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,8 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
- * The demo's CDA simulator, driven through its HTTP interface (MockMvc) by the real verifier: every gate passes for
- * the demo offices; each fault makes the right check fail; recovering opens the gate again.
+ * The demo's CDA simulator, read through its HTTP interface (MockMvc) by the real verifier: every gate passes for
+ * the demo offices; each fault makes the right check fail; recovering opens the gate again. (The page's buttons,
+ * behind log-in and CSRF, are SimulatorControlsTest.)
  */
 class CdaSimulatorTest {
 
@@ -34,11 +33,13 @@ class CdaSimulatorTest {
       "KEYS.Flow-Out.Ave.1Hour.1Hour.Rev-Regi-Flowgroup");
 
   MockMvc mvc;
+  SimulatedCda cda;
   CdaGateVerifier verifier;
 
   @BeforeEach
   void setUp() {
-    mvc = MockMvcBuilders.standaloneSetup(new CdaSimulatorController(new SimulatedCda())).build();
+    cda = new SimulatedCda();
+    mvc = MockMvcBuilders.standaloneSetup(new CdaSimulatorController(cda)).build();
     CdaProperties props = new CdaProperties();
     props.setRetries(0);
     props.setRetryBackoff(Duration.ofMillis(1));
@@ -75,8 +76,8 @@ class CdaSimulatorTest {
 
   @Test
   void missingSeriesCloseTheDevGateUntilRecovered() throws Exception {
-    mvc.perform(post("/cda-sim/cwbi-dev/faults/missing")).andExpect(status().isOk())
-        .andExpect(jsonPath("$.cwbi-dev[0]").value("missing"));
+    cda.add("cwbi-dev", Fault.MISSING);
+    assertThat(cda.state().get("cwbi-dev")).containsExactly("missing");
 
     VerificationReport r = verifier.verify(Environment.CWBI_DEV, swt());
     assertThat(r.passed()).isFalse();
@@ -85,13 +86,13 @@ class CdaSimulatorTest {
     assertThat(line(r, "parity of locations").evidence()).contains("lacks 1 of 8", "HUGO");
     assertThat(verifier.verify(Environment.CWBI_TEST, swt()).passed()).isTrue();
 
-    mvc.perform(delete("/cda-sim/cwbi-dev/faults")).andExpect(status().isOk());
+    cda.clear("cwbi-dev");
     assertThat(verifier.verify(Environment.CWBI_DEV, swt()).passed()).isTrue();
   }
 
   @Test
   void staleDataFailsFreshness() throws Exception {
-    mvc.perform(post("/cda-sim/cwbi-test/faults/stale")).andExpect(status().isOk());
+    cda.add("cwbi-test", Fault.STALE);
     VerificationReport r = verifier.verify(Environment.CWBI_TEST, swt());
     assertThat(line(r, "critical series fresh").passed()).isFalse();
     assertThat(line(r, "critical series fresh").evidence()).contains("stale 2 of 2");
@@ -100,7 +101,7 @@ class CdaSimulatorTest {
 
   @Test
   void errorsAnswer500WithAnIncidentId() throws Exception {
-    mvc.perform(post("/cda-sim/cwbi-prod/faults/error")).andExpect(status().isOk());
+    cda.add("cwbi-prod", Fault.ERROR);
     VerificationReport r = verifier.verify(Environment.CWBI_PROD, swt());
     assertThat(r.passed()).isFalse();
     assertThat(line(r, "CDA service answers").evidence()).contains("HTTP 500", "System Error", "CDA incident");
@@ -108,19 +109,19 @@ class CdaSimulatorTest {
 
   @Test
   void noHistoryFailsTheHistoryGateOnly() throws Exception {
-    mvc.perform(post("/cda-sim/cwbi-prod/faults/no-history")).andExpect(status().isOk());
+    cda.add("cwbi-prod", Fault.NO_HISTORY);
     assertThat(line(verifier.verify(Environment.HISTORY, swt()), "history coverage").passed()).isFalse();
     assertThat(verifier.verify(Environment.CWBI_PROD, swt()).passed()).isTrue();
   }
 
   @Test
-  void theControlPageAndBadRequests() throws Exception {
-    mvc.perform(get("/cda-sim")).andExpect(status().isOk())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("/cda-sim/t7-swt/")));
-    mvc.perform(post("/cda-sim/cwbi-dev/faults/flood")).andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.incidentIdentifier").exists());
-    mvc.perform(post("/cda-sim/nowhere/faults/stale")).andExpect(status().isNotFound());
-    mvc.perform(get("/cda-sim/state")).andExpect(jsonPath("$.cwbi-dev").isEmpty());
+  void badRequestsAnswerLikeCdaWithoutEchoingTheInput() throws Exception {
+    mvc.perform(get("/cda-sim/nowhere/version")).andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.incidentIdentifier").exists())
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("nowhere"))));
+    mvc.perform(get("/cda-sim/cwbi-dev/offices/{o}", "<b>x")).andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.message").value("Unable to find office"))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<b>"))));
     mvc.perform(get("/cda-sim/cwbi-dev/catalog/TIMESERIES").param("office", "SWT").param("like", "(unclosed"))
         .andExpect(status().isBadRequest());
     mvc.perform(get("/cda-sim/cwbi-dev/catalog/TIMESERIES").param("office", "SWT").param("page-size", "10"))
