@@ -46,6 +46,8 @@ class SecurityHeadersTest extends IntegrationTest {
     answers.put("POST /cda-sim/cwbi-dev/faults/stale (no token)", http.send("POST", "/cda-sim/cwbi-dev/faults/stale",
         "Authorization", hec));
     calls.put("POST /cda-sim/cwbi-dev/faults/stale (no token)", 403);
+    answers.put("GET /demo/nothing-here", http.send("GET", "/demo/nothing-here", "Authorization", hec));
+    calls.put("GET /demo/nothing-here", 404);
 
     for (Map.Entry<String, HttpResponse<String>> e : answers.entrySet()) {
       HttpResponse<String> r = e.getValue();
