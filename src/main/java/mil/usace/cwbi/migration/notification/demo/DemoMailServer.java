@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class DemoMailServer implements DemoInbox {
 
   public static final String PORT_PROPERTY = "cwbi.demo.mail.smtp-port";
+  static final long STARTUP_TIMEOUT_MS = 15_000;
   private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
 
   private final GreenMail greenMail;
@@ -41,11 +42,14 @@ public class DemoMailServer implements DemoInbox {
       chosen = freePort();
     } else if (!available(configuredPort)) {
       chosen = freePort();
-      LOG.warn("Demo SMTP port 127.0.0.1:{} is taken by another program; the demo mail server uses port {} "
+      LOG.warn("Demo SMTP port 127.0.0.1:{} cannot be used (taken by another program?); the demo mail server uses port {} "
           + "instead (set {} to choose one)", configuredPort, chosen, PORT_PROPERTY);
     }
     this.port = chosen;
-    this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    // GreenMail's 2 s start-up wait is short for a busy 2-core machine starting the whole application
+    setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+    this.greenMail = new GreenMail(setup);
     this.inbox = new GreenMailInbox(() -> greenMail);
     try {
       greenMail.start();
