@@ -34,8 +34,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
   static Map<String, String> headers(HeaderSecurityProperties p) {
     Map<String, String> h = new LinkedHashMap<>();
     if (!p.isXssProtectionDisabled()) {
-      h.put("X-XSS-Protection", present(p.getXssProtectionValue())
-          ? p.getXssProtectionValue() : "SANITIZE".equalsIgnoreCase(p.getXssProtectionOption()) ? "1" : "1; mode=block");
+      String option = "SANITIZE".equalsIgnoreCase(p.getXssProtectionOption()) ? "1" : "1; mode=block";
+      h.put("X-XSS-Protection", present(p.getXssProtectionValue()) ? p.getXssProtectionValue() : option);
     }
     if (!p.isContentSecurityPolicyDisabled()) {
       h.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);

@@ -42,8 +42,8 @@ public class DemoMailServer implements DemoInbox {
       chosen = freePort();
     } else if (!available(configuredPort)) {
       chosen = freePort();
-      LOG.warn("Demo SMTP port 127.0.0.1:{} cannot be used (taken by another program?); the demo mail server uses port {} "
-          + "instead (set {} to choose one)", configuredPort, chosen, PORT_PROPERTY);
+      LOG.warn("Demo SMTP port 127.0.0.1:{} cannot be used (taken by another program?); the demo mail server "
+          + "uses port {} instead (set {} to choose one)", configuredPort, chosen, PORT_PROPERTY);
     }
     this.port = chosen;
     ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);

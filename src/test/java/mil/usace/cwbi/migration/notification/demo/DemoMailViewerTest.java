@@ -63,7 +63,8 @@ class DemoMailViewerTest extends IntegrationTest {
   void anonymousGetsNothing() throws Exception {
     HttpResponse<String> html = page(null, null);
     assertThat(html.statusCode()).isEqualTo(401);
-    assertThat(html.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(html.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
     assertThat(html.body()).contains("Log in").doesNotContain(tag).doesNotContain("example.mil");
 
     HttpResponse<String> json = http.send("GET", "/demo/mail", "Accept", "application/json");
