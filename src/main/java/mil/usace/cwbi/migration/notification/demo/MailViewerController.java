@@ -123,8 +123,8 @@ public class MailViewerController {
             ? "Everything the application mailed"
             : "The mail sent to you, " + esc(user.id()) + " (" + esc(user.email()) + ")")
         .append(", as received by the demo's own SMTP server on ").append(esc(inbox.where()))
-        .append(" (newest first; ").append(mails.size())
-        .append(" messages). Production mails through <code>spring.mail.*</code> instead.</p>");
+        .append(" (newest first; ").append(mails.size()).append(mails.size() == 1 ? " message" : " messages")
+        .append("). Production mails through <code>spring.mail.*</code> instead.</p>");
     html.append("<table><thead><tr><th>Time</th><th>To</th><th>Subject</th><th>Message</th><th>Link</th></tr>"
         + "</thead><tbody>");
     for (ReceivedMail m : mails) {
