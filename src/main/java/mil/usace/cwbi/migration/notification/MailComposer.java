@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import mil.usace.cwbi.migration.verification.FindingsRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -48,7 +49,11 @@ public class MailComposer {
         text.append("  Assigned to: ").append(n.assignee()).append('\n');
         html.append("<p>Assigned to: ").append(esc(n.assignee())).append("</p>");
       }
-      if (!n.failedChecks().isEmpty()) {
+      if (n.findings() != null) {
+        // the one renderer for people: what failed, the evidence, what to do; passing checks counted
+        text.append('\n').append(FindingsRenderer.text(n.findings()).indent(2)).append('\n');
+        html.append(FindingsRenderer.html(n.findings()));
+      } else if (!n.failedChecks().isEmpty()) {
         text.append("  Failed checks:\n");
         html.append("<p>Failed checks:</p><ul>");
         for (String c : n.failedChecks()) {

@@ -56,10 +56,19 @@ public class ScriptedGateVerifier implements GateVerifier {
     calls.computeIfAbsent(environment, e -> new AtomicInteger()).incrementAndGet();
     Boolean verdict = verdicts.get(environment);
     if (verdict != null) {
-      CheckResult line = verdict
-          ? CheckResult.pass("scripted", "test decided: pass for " + subject.office())
-          : CheckResult.fail("scripted", "test decided: fail for " + subject.office() + ", 3 critical series stale");
-      return new VerificationReport(environment, subject.office(), Instant.now(), List.of(line));
+      // shaped like the real checks' lines, so what people see of them (findings, remedies) is what they would see
+      String where = " (" + environment.label() + ")";
+      Instant now = Instant.now();
+      List<CheckResult> lines = verdict
+          ? List.of(CheckResult.pass("CDA service answers" + where, "test decided: pass for " + subject.office()),
+              CheckResult.pass("critical series fresh" + where, "test decided: pass for " + subject.office()))
+          : List.of(CheckResult.pass("CDA service answers" + where, "CDA 3.1 (test)"),
+              CheckResult.pass("office known" + where, subject.office()),
+              CheckResult.fail("critical series fresh" + where, "test decided: fail for " + subject.office()
+                  + ", stale 3 of 3: KEYS.Elev.Inst.1Hour.0.Ccp-Rev newest "
+                  + now.minus(java.time.Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                  + " (age PT240H > limit PT3H), ..."));
+      return new VerificationReport(environment, subject.office(), now, lines);
     }
     return real().verify(environment, subject);
   }
