@@ -46,8 +46,9 @@
   function fields(list) {
     var dl = el('dl', 'fields');
     list.forEach(function (f) {
-      dl.appendChild(el('dt', null, f.label));
-      var dd = dl.appendChild(el('dd'));
+      // a list: its label above, its table across the whole cell
+      dl.appendChild(el('dt', f.table ? 'wide' : null, f.label));
+      var dd = dl.appendChild(el('dd', f.table ? 'wide' : null));
       if (f.table) dd.appendChild(table(f.table)); else dd.textContent = f.text;
     });
     return dl;

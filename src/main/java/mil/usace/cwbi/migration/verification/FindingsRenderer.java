@@ -121,11 +121,28 @@ public final class FindingsRenderer {
     return text.substring(0, max) + " ... (shortened; the audit trail has all of it)";
   }
 
-  /** Markdown's special characters as literals: a CDA message or id never becomes a link or a heading. */
+  private static final java.util.regex.Pattern AUTOLINKED = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:[a-z][a-z0-9+.-]*://|www\\.)[^\\s`]*|[^\\s`@]+@[^\\s`@]+\\.[a-z]{2,}");
+
+  /**
+   * Markdown's special characters as literals: a CDA message or id never becomes a link, markup or a heading.
+   * Addresses (which form-js's markdown would turn into links even when escaped) become code spans.
+   */
   static String md(String text) {
     StringBuilder s = new StringBuilder();
+    java.util.regex.Matcher m = AUTOLINKED.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      s.append(escapeMd(text.substring(at, m.start()))).append('`').append(m.group()).append('`');
+      at = m.end();
+    }
+    return s.append(escapeMd(text.substring(at))).toString();
+  }
+
+  private static String escapeMd(String text) {
+    StringBuilder s = new StringBuilder();
     for (char c : text.toCharArray()) {
-      if ("\\`*_{}[]()<>#+-.!|~&".indexOf(c) >= 0) {
+      if ("\\`*_{}[]()<>#+-.!|~&:@".indexOf(c) >= 0) {
         s.append('\\');
       }
       s.append(c);
