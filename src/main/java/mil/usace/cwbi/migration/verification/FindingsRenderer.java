@@ -9,8 +9,8 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class FindingsRenderer {
 
-  /** Below Camunda's 4000-character String variable limit (the fix task stores the markdown as one). */
-  public static final int MAX_STORED_CHARS = 3900;
+  /** Below Camunda's 4000-character String variable limit (the fix task stores the markdown as one), like the report. */
+  public static final int MAX_STORED_CHARS = 3800;
 
   private static final int[] EVIDENCE_CAPS = {Integer.MAX_VALUE, 800, 400, 200, 100};
 

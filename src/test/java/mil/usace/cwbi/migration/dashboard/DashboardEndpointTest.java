@@ -318,7 +318,7 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(failedCheck.get("failed").get(0).get("what").asText())
         .isEqualTo("Critical time series are not up to date in T7");
     assertThat(failedCheck.get("failed").get(0).get("evidence").asText()).contains("stale 3 of 3")
-        .contains("(age 10 days > limit 3 h)");
+        .contains("(10 days old > limit 3 h)");
     assertThat(failedCheck.get("failed").get(0).get("todo").asText())
         .isEqualTo("Check that the district's batch job / OpenDCS computation that writes them runs on T7.");
     assertThat(failedCheck.get("passedChecks")).hasSize(2);

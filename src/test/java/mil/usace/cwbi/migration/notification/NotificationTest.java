@@ -272,8 +272,8 @@ class NotificationTest extends IntegrationTest {
     assertThat(mail.text()).contains("automated check")
         .contains("CWBI-DEV check of SWT").contains("1 of 3 checks failed")
         .contains("1. Critical time series are not up to date in CWBI-DEV")
-        .contains("Evidence: test decided: fail for SWT, stale 3 of 3: KEYS.Elev.Inst.1Hour.0.Ccp-Rev newest ")
-        .contains("(age 10 days > limit 3 h)")
+        .contains("Evidence: test decided: fail for SWT, stale 3 of 3: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no value since ")
+        .contains("(10 days old > limit 3 h)")
         .contains("What to do: Check that the district's batch job / OpenDCS computation that writes them runs "
             + "against CWBI-DEV.")
         .contains("2 other checks passed.")

@@ -75,9 +75,9 @@ public class ScriptedGateVerifier implements GateVerifier {
           : List.of(CheckResult.pass("CDA service answers" + where, "CDA 3.1 (test)"),
               CheckResult.pass("office known" + where, subject.office()),
               CheckResult.fail("critical series fresh" + where, "test decided: fail for " + subject.office()
-                  + ", stale 3 of 3: KEYS.Elev.Inst.1Hour.0.Ccp-Rev newest "
+                  + ", stale 3 of 3: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no value since "
                   + now.minus(java.time.Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                  + " (age PT240H > limit PT3H), ..."));
+                  + " (PT240H old > limit PT3H), ..."));
       return new VerificationReport(environment, subject.office(), now, lines);
     }
     return real().verify(environment, subject);

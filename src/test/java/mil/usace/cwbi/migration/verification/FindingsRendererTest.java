@@ -20,8 +20,8 @@ class FindingsRendererTest {
         CheckResult.pass("CDA service answers (CWBI-DEV)", "CDA 3.2.1 at https://water.dev.cwbi.us/cwms-data/"),
         CheckResult.pass("office known (CWBI-DEV)", "SWT: Tulsa District (DIS)"),
         CheckResult.pass("critical series present (CWBI-DEV)", "all 2 in the catalog; read in 1 catalog requests"),
-        CheckResult.fail("critical series fresh (CWBI-DEV)", "stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev newest "
-            + "2026-11-15T06:00:00Z (age PT240H28M > limit PT3H)"),
+        CheckResult.fail("critical series fresh (CWBI-DEV)", "stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no "
+            + "value since 2026-11-15T06:00:00Z (PT240H28M old > limit PT3H)"),
         CheckResult.pass("SHEF Data Acquisition (CWBI-DEV)", "4 members of SWT; 4 fresh"),
         CheckResult.pass("USGS TS Data Acquisition (CWBI-DEV)", "3 members of SWT; 3 fresh"),
         CheckResult.fail(ParityCheck.name("time series ids", "T7", "CWBI-DEV"),
@@ -37,7 +37,7 @@ class FindingsRendererTest {
     assertThat(f.failed()).extracting(Findings.Finding::what).containsExactly(
         "Critical time series are not up to date in CWBI-DEV", "Time series ids of T7 are missing in CWBI-DEV");
     assertThat(f.failed().get(0).evidence()).isEqualTo(
-        "stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev newest 15 Nov 2026 06:00 UTC (age 10 days > limit 3 h)");
+        "stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no value since 15 Nov 2026 06:00 UTC (10 days old > limit 3 h)");
     assertThat(f.failed().get(0).todo()).isEqualTo("Check that the district's batch job / OpenDCS computation that "
         + "writes them runs against CWBI-DEV.");
     assertThat(f.failed().get(1).todo()).contains("cwms-cli (Task 2.1)");

@@ -61,8 +61,8 @@ class FixTaskBrowserTest extends IntegrationTest {
         CheckResult.pass("CDA service answers (CWBI-DEV)", "CDA 3.2.1 at https://water.dev.cwbi.us/cwms-data/"),
         CheckResult.pass("office known (CWBI-DEV)", "SWT: Tulsa District (DIS)"),
         CheckResult.pass("critical series present (CWBI-DEV)", "all 2 in the catalog; read in 1 catalog requests"),
-        CheckResult.fail("critical series fresh (CWBI-DEV)", "stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev newest "
-            + "2026-11-15T06:00:00Z (age PT240H > limit PT3H)"),
+        CheckResult.fail("critical series fresh (CWBI-DEV)", "stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no "
+            + "value since 2026-11-15T06:00:00Z (PT240H old > limit PT3H)"),
         CheckResult.pass("SHEF Data Acquisition (CWBI-DEV)", "4 members of SWT; 4 fresh"),
         CheckResult.fail("parity of time series ids (T7 -> CWBI-DEV)", "CWBI-DEV lacks 2 of 7 time series ids of "
             + "T7: LAKE2.ELEV.INST.15MINUTES.0.RAW, <b>LAKE3</b>.ELEV [x](http://evil.example)"),
@@ -83,8 +83,8 @@ class FixTaskBrowserTest extends IntegrationTest {
     assertThat(shown).contains("What the check found")
         .contains("2 of 7 checks failed")
         .contains("Critical time series are not up to date in CWBI-DEV")
-        .contains("Evidence: stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev newest 15 Nov 2026 06:00 UTC "
-            + "(age 10 days > limit 3 h)")
+        .contains("Evidence: stale 1 of 2: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no value since 15 Nov 2026 06:00 "
+            + "UTC (10 days old > limit 3 h)")
         .contains("What to do: Check that the district's batch job / OpenDCS computation that writes them runs "
             + "against CWBI-DEV.")
         .contains("Time series ids of T7 are missing in CWBI-DEV")
