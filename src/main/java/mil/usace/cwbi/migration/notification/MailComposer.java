@@ -51,7 +51,8 @@ public class MailComposer {
       }
       if (n.findings() != null) {
         // the one renderer for people: what failed, the evidence, what to do; passing checks counted
-        text.append('\n').append(FindingsRenderer.text(n.findings()).indent(2)).append('\n');
+        text.append('\n').append(FindingsRenderer.text(n.findings()).indent(2).replaceAll("(?m)^ +$", ""))
+            .append('\n');
         html.append(FindingsRenderer.html(n.findings()));
       } else if (!n.failedChecks().isEmpty()) {
         text.append("  Failed checks:\n");

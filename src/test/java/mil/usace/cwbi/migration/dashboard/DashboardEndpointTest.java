@@ -217,6 +217,9 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(r.get("state").asText()).isEqualTo("BLOCKED");
     assertThat(r.get("blockedAt").asText()).contains("Phase 2 gate");
     assertThat(keys(r.get("openTasks"))).containsExactly("task_6_fix_issues");
+    assertThat(tasks.getVariable(driver.task(pi.getId(), "task_6_fix_issues").getId(), "findingsSummary").toString())
+        .as("Step 6's form shows the last CWBI-TEST check in words").startsWith("**All ")
+        .contains("CWBI\\-TEST check of SWF").doesNotContain("{");
     assertThat(r.get("openTasks").get(0).get("lane").asText()).isEqualTo("HEC");
     assertThat(r.get("openTasks").get(0).get("candidateGroups").toString()).contains("hec");
 
