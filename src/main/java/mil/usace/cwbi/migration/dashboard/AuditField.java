@@ -3,7 +3,6 @@ package mil.usace.cwbi.migration.dashboard;
 import java.text.DecimalFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -167,9 +166,5 @@ public record AuditField(String key, String label, String text, Table table) {
   static String words(String key) {
     String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ENGLISH);
     return spaced.isEmpty() ? key : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
-  }
-
-  static String utcDay(Instant t) {
-    return DAY.format(t.atZone(ZoneOffset.UTC));
   }
 }

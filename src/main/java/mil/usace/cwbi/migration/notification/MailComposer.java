@@ -78,8 +78,12 @@ public class MailComposer {
       case HANDOFF -> n.finished() == null
           ? "The CWBI migration of office " + n.office() + " has started. Work is waiting for you:"
           : "Work in the CWBI migration of office " + n.office() + " is waiting for you:";
-      case GATE_FAILED -> "An automated check of the CWBI migration of office " + n.office()
-          + " failed. A fix task is waiting for you:";
+      // Step 6 also follows Step 5 results reported as failing while the CWBI-TEST check itself passed
+      case GATE_FAILED -> n.findings() != null && n.findings().passed()
+          ? "A gate of the CWBI migration of office " + n.office() + " did not pass: the results reported need "
+              + "fixing (the last automated check passed). A task is waiting for you:"
+          : "An automated check of the CWBI migration of office " + n.office()
+              + " failed. A fix task is waiting for you:";
       case ASSIGNED -> "A task of the CWBI migration of office " + n.office() + " was assigned to you:";
       case REMINDER -> "A task of the CWBI migration of office " + n.office() + " is past its due date:";
       case ESCALATION -> "A task of the CWBI migration of office " + n.office()

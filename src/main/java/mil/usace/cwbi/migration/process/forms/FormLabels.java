@@ -1,7 +1,6 @@
 package mil.usace.cwbi.migration.process.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +69,5 @@ public record FormLabels(Map<String, Field> fields) {
       }
     }
     return null;
-  }
-
-  /** The labels of all fields, flattened (for tests and debugging). */
-  public List<String> labels() {
-    List<String> all = new ArrayList<>();
-    fields.values().forEach(f -> all.add(f.label()));
-    return all;
   }
 }
