@@ -127,6 +127,9 @@ public record AuditField(String key, String label, String text, Table table) {
     if (field != null && field.options().containsKey(s)) {
       return field.options().get(s);
     }
+    if (s.matches("P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+S)?)?")) {
+      return duration(s) + " (" + s + ")"; // a test duration as typed, and in words
+    }
     if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
       try {
         return DAY.format(LocalDate.parse(s));
@@ -142,6 +145,29 @@ public record AuditField(String key, String label, String text, Table table) {
       }
     }
     return s;
+  }
+
+  private static String duration(String iso) {
+    try {
+      return Readable.duration(java.time.Duration.parse(iso));
+    } catch (RuntimeException notADuration) {
+      try {
+        java.time.Period p = java.time.Period.parse(iso);
+        List<String> parts = new ArrayList<>();
+        unit(parts, p.getYears(), "year");
+        unit(parts, p.getMonths(), "month");
+        unit(parts, p.getDays(), "day");
+        return parts.isEmpty() ? iso : String.join(" ", parts);
+      } catch (RuntimeException notAPeriod) {
+        return iso;
+      }
+    }
+  }
+
+  private static void unit(List<String> parts, int n, String unit) {
+    if (n != 0) {
+      parts.add(n + " " + unit + (n == 1 ? "" : "s"));
+    }
   }
 
   /** Spin JSON and JSON text of a list or object become Java values; other values stay as they are. */

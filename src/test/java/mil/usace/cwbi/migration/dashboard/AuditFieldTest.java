@@ -90,7 +90,8 @@ class AuditFieldTest {
   void anEntryAnotherCapabilityAddsIsShownTheSameWay() {
     AuditEntry e = new AuditEntry(Instant.now(), "SWT", "pi", "VARIABLE_CHANGED", 4, null,
         "Variable changed outside a form", "admin", null, Map.of("testPeriod", "P14D"), List.of());
-    assertThat(e.fields()).extracting(f -> f.label() + ": " + f.text()).containsExactly("Test period: P14D");
+    assertThat(e.fields()).extracting(f -> f.label() + ": " + f.text()).containsExactly("Test period: 14 days (P14D)");
+    assertThat(AuditField.text("P1M2W", null)).isEqualTo("1 month 14 days (P1M2W)");
     assertThat(AuditCsv.entry(e.type())).isEqualTo("Variable changed");
   }
 }
