@@ -180,9 +180,10 @@ add("task-1-4-shef-parser",
 
 FIX = [
     text("### Fix the findings of the automated check\n" + HEADER + ", environment **{{environmentLabel}}**. "
-         "The check failed; its findings are below. Fix them, then complete this task: the check runs again "
-         "(it also re-runs on its own)."),
-    notes("findings", "Findings (each check, passed or failed, with its evidence)", readonly=True),
+         "The check failed; what failed and what to do about it is below. Fix it, then complete this task: the "
+         "check runs again (it also re-runs on its own)."),
+    # the findings in words (FindingsRenderer's markdown, mapped in by the BPMN), never the JSON report
+    text("#### What the check found\n{{findingsSummary}}"),
     notes("fixNotes", "What was fixed", required=True),
 ]
 add("fix-findings", *FIX)
@@ -300,7 +301,7 @@ add("task-6-fix-issues",
          "task is completed, Step 5 runs again."),
     notes("step5Issues", "Data process issues reported by the District", readonly=True),
     notes("rtsIssues", "HEC-RTS issues reported by the District", readonly=True),
-    notes("findings", "Last automated CWBI-TEST check", readonly=True),
+    text("#### Last automated CWBI-TEST check\n{{findingsSummary}}"),
     notes("fixNotes", "What was fixed", required=True),
     )
 

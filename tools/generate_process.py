@@ -105,7 +105,7 @@ gateway("gw_t7_passed", "exclusiveGateway", "T7 checks passed?", A, 7, 0)
 user_task("task_fix_t7_findings", "Fix what the T7 check found", D, 7, 2,
           "The automated T7 check failed: the findings list each failed check with its evidence. Fix them on T7; "
           "completing this task re-runs the check (it also re-runs on its own every re-check interval).",
-          form="fix-findings", inputs={"findings": "${verification_t7}", "environmentLabel": "T7"})
+          form="fix-findings", inputs={"findings": "${verification_t7}", "findingsSummary": "${findingsText.markdown(verification_t7)}", "environmentLabel": "T7"})
 gateway("split_step_2", "parallelGateway", "Step 2 on CWBI-DEV", D, 8, 1)
 user_task("task_2_1_load_db_objects", "Task 2.1 – Load database objects into CWBI-DEV using cwms-cli", D, 9, 0,
           "Load database objects into the CWBI-DEV database using cwms-cli: locations, time series ids, ...")
@@ -128,7 +128,7 @@ gateway("gate_phase_1", "exclusiveGateway", "Phase 1 checks passed?", A, 13, 0)
 user_task("task_fix_phase_1_findings", "Fix what the CWBI-DEV check found", D, 13, 2,
           "The automated CWBI-DEV check failed: Phase 2 stays closed until it passes. Fix the findings (load the "
           "missing objects, restart the stale processes); completing this task re-runs the check.",
-          form="fix-findings", inputs={"findings": "${verification_cwbi_dev}", "environmentLabel": "CWBI-DEV"})
+          form="fix-findings", inputs={"findings": "${verification_cwbi_dev}", "findingsSummary": "${findingsText.markdown(verification_cwbi_dev)}", "environmentLabel": "CWBI-DEV"})
 
 # ---- Phase 2: Migration/Testing (CWBI-TEST)
 gateway("split_step_4", "inclusiveGateway", "Step 4: migrate all processes to CWBI-TEST", H, 14, 2)
@@ -166,7 +166,7 @@ user_task("task_6_fix_issues", "Step 6 – Fix any issues found during Step 5", 
           "HEC works with the District to fix the issues found during Step 5 (the District's report, the HEC-RTS "
           "results and the automated CWBI-TEST check); then HEC and the District agree the duration of the re-test and "
           "Step 5 runs again.",
-          inputs={"findings": "${verification_cwbi_test}", "environmentLabel": "CWBI-TEST"})
+          inputs={"findings": "${verification_cwbi_test}", "findingsSummary": "${findingsText.markdown(verification_cwbi_test)}", "environmentLabel": "CWBI-TEST"})
 
 # ---- Phase 3: Complete Migration (CWBI-PROD)
 gateway("split_step_7", "inclusiveGateway", "Step 7: migrate to CWBI-PROD", H, 23, 2)
@@ -187,7 +187,7 @@ service_task("verify_cwbi_prod", "Verify CWBI-PROD components and parity with T7
 gateway("gw_cwbi_prod_passed", "exclusiveGateway", "CWBI-PROD checks passed?", A, 27, 0)
 user_task("task_7_fix_prod_findings", "Fix what the CWBI-PROD check found", H, 27, 4,
           "The automated CWBI-PROD check failed: fix the findings; completing this task re-runs the check.",
-          form="fix-findings", inputs={"findings": "${verification_cwbi_prod}", "environmentLabel": "CWBI-PROD"})
+          form="fix-findings", inputs={"findings": "${verification_cwbi_prod}", "findingsSummary": "${findingsText.markdown(verification_cwbi_prod)}", "environmentLabel": "CWBI-PROD"})
 user_task("task_8_goldengate_off", "Step 8 – Turn off Goldengate from T7 to CWBI-TEST", H, 28, 2,
           "HEC turns off the Goldengate connection from T7 to the CWBI-TEST database.")
 user_task("task_8_import_two_years", "Step 8 – Import the past 2 years of time series into CWBI-PROD", H, 29, 2,
@@ -201,7 +201,7 @@ gateway("gate_phase_3", "exclusiveGateway", "History verified on CWBI-PROD?", A,
 user_task("task_8_fix_history_findings", "Fix what the history check found", H, 32, 4,
           "The history check failed: CWBI-PROD does not yet cover what T7 holds. Fix the findings; completing this "
           "task re-runs the check. Step 9 stays closed until it passes.",
-          form="fix-findings", inputs={"findings": "${verification_history}", "environmentLabel": "CWBI-PROD history"})
+          form="fix-findings", inputs={"findings": "${verification_history}", "findingsSummary": "${findingsText.markdown(verification_history)}", "environmentLabel": "CWBI-PROD history"})
 user_task("task_9_decommission_t7", "Step 9 – Decommission T7 server", D, 33, 1,
           "District staff decommission the T7 server, now that its data is verified in CWBI-PROD.")
 event("end_migration_complete", "endEvent", "Migration complete", D, 34, 1)

@@ -1,4 +1,7 @@
 // Renders /api/dashboard/offices/{office}/audit (HEC's session from Cockpit, or HTTP Basic when the browser asks).
+// People's words only: each entry's name, its fields (the form's labels, readable values, lists as tables) and a
+// check's findings (what failed, the evidence, what to do). Variable names and raw values stay in the JSON.
+// Every text goes in through textContent: nothing the API returns is parsed as HTML.
 (function () {
   var office = (new URLSearchParams(location.search).get('office') || '').toUpperCase();
   var status = document.getElementById('status');
@@ -10,22 +13,80 @@
   var api = '/api/dashboard/offices/' + encodeURIComponent(office) + '/audit';
   document.getElementById('csv').href = api + '.csv';
 
-  function cell(row, content, className) {
-    var td = document.createElement('td');
-    if (className) td.className = className;
-    if (content instanceof Node) td.appendChild(content); else td.textContent = content == null ? '' : String(content);
-    row.appendChild(td);
-    return td;
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
   }
 
-  function list(pairs) {
-    var dl = document.createElement('dl');
-    pairs.forEach(function (p) {
-      var dt = document.createElement('dt'); dt.textContent = p[0];
-      var dd = document.createElement('dd'); dd.textContent = p[1]; if (p[2]) dd.className = p[2];
-      dl.appendChild(dt); dl.appendChild(dd);
+  function when(iso) {
+    if (!iso) return '';
+    var d = new Date(iso);
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear() + ' ' +
+      two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
+  }
+
+  function table(t) {
+    var tab = el('table', 'list');
+    var head = el('tr');
+    t.columns.forEach(function (c) { head.appendChild(el('th', null, c)); });
+    tab.appendChild(el('thead')).appendChild(head);
+    var body = tab.appendChild(el('tbody'));
+    t.rows.forEach(function (r) {
+      var tr = body.appendChild(el('tr'));
+      r.forEach(function (c) { tr.appendChild(el('td', null, c)); });
+    });
+    return tab;
+  }
+
+  function fields(list) {
+    var dl = el('dl', 'fields');
+    list.forEach(function (f) {
+      // a list: its label above, its table across the whole cell
+      dl.appendChild(el('dt', f.table ? 'wide' : null, f.label));
+      var dd = dl.appendChild(el('dd', f.table ? 'wide' : null));
+      if (f.table) dd.appendChild(table(f.table)); else dd.textContent = f.text;
     });
     return dl;
+  }
+
+  function findings(f) {
+    var box = el('div', 'findings');
+    box.appendChild(el('p', f.passed ? 'verdict passed' : 'verdict failed', verdict(f)));
+    if (f.failed.length) {
+      var ol = box.appendChild(el('ol'));
+      f.failed.forEach(function (x) {
+        var li = ol.appendChild(el('li', 'finding'));
+        li.appendChild(el('div', 'what', x.what));
+        var ev = li.appendChild(el('div', 'line'));
+        ev.appendChild(el('span', 'tag', 'Evidence: '));
+        ev.appendChild(document.createTextNode(x.evidence));
+        var todo = li.appendChild(el('div', 'line'));
+        todo.appendChild(el('span', 'tag', 'What to do: '));
+        todo.appendChild(document.createTextNode(x.todo));
+      });
+      if (f.passedChecks.length) {
+        box.appendChild(el('p', 'others', f.passedChecks.length +
+          (f.passedChecks.length === 1 ? ' other check passed.' : ' other checks passed.')));
+      }
+    }
+    return box;
+  }
+
+  function verdict(f) {
+    var total = f.failed.length + f.passedChecks.length;
+    if (f.passed) return 'All ' + total + (total === 1 ? ' check' : ' checks') + ' passed.';
+    return f.failed.length + ' of ' + total + (total === 1 ? ' check' : ' checks') + ' failed:';
+  }
+
+  function result(e) {
+    if (e.passed === true) return ['passed', 'passed'];
+    if (e.passed === false) return ['FAILED', 'failed'];
+    return [e.type === 'TASK_COMPLETED' ? 'completed' : '', ''];
   }
 
   fetch(api, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
@@ -40,22 +101,21 @@
     .then(function (entries) {
       var body = document.querySelector('#audit tbody');
       entries.forEach(function (e) {
-        var tr = document.createElement('tr');
-        tr.className = 'entry ' + e.type.toLowerCase();
+        var tr = el('tr', 'entry ' + String(e.type || 'other').toLowerCase());
         tr.setAttribute('data-activity', e.activityId || '');
-        cell(tr, e.time ? e.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '');
-        cell(tr, e.step);
-        cell(tr, e.name + (e.activityId ? ' (' + e.activityId + ')' : ''));
-        cell(tr, e.user || (e.type === 'CHECK' ? 'automated' : ''));
-        cell(tr, e.passed === null ? (e.type === 'TASK_COMPLETED' ? 'completed' : '') : (e.passed ? 'passed' : 'FAILED'),
-          e.passed === null ? null : (e.passed ? 'passed' : 'failed'));
-        var evidence = e.type === 'CHECK'
-          ? list(e.checks.map(function (c) { return [c.check, (c.passed ? 'passed: ' : 'FAILED: ') + c.evidence, c.passed ? '' : 'failed']; }))
-          : list(Object.keys(e.evidence).map(function (k) { return [k, e.evidence[k]]; }));
-        cell(tr, evidence, 'evidence');
+        tr.appendChild(el('td', 'time', when(e.time)));
+        tr.appendChild(el('td', null, e.step === null || e.step === undefined ? '' : e.step));
+        tr.appendChild(el('td', 'what', e.name));
+        tr.appendChild(el('td', null, e.user || (e.type === 'CHECK' ? 'automated check' : '')));
+        var res = result(e);
+        tr.appendChild(el('td', res[1], res[0]));
+        var details = tr.appendChild(el('td', 'evidence'));
+        if (e.findings) details.appendChild(findings(e.findings));
+        if (e.fields && e.fields.length) details.appendChild(fields(e.fields));
         body.appendChild(tr);
       });
-      status.textContent = entries.length ? entries.length + ' entries.' : 'No migration recorded for ' + office + '.';
+      status.textContent = entries.length ? entries.length + ' entries, oldest first.'
+        : 'No migration recorded for ' + office + '.';
     })
     .catch(function (err) {
       status.textContent = 'Audit trail unavailable (' + err.message + '). Log in to Cockpit as HEC first.';

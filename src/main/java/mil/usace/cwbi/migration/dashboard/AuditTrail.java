@@ -1,7 +1,5 @@
 package mil.usace.cwbi.migration.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import mil.usace.cwbi.migration.dashboard.AuditEntry.CheckLine;
+import mil.usace.cwbi.migration.process.forms.FormLabels;
+import mil.usace.cwbi.migration.process.forms.FormRules;
+import mil.usace.cwbi.migration.process.forms.JsonValues;
 import mil.usace.cwbi.migration.verification.Environment;
+import mil.usace.cwbi.migration.verification.Findings;
+import mil.usace.cwbi.migration.verification.VerificationReport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -24,6 +27,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.springframework.stereotype.Component;
@@ -35,7 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditTrail {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> CHECK_VARIABLES = new HashSet<>();
 
   static {
@@ -46,10 +49,12 @@ public class AuditTrail {
 
   private final HistoryService history;
   private final RepositoryService repository;
+  private final FormRules forms;
 
-  public AuditTrail(HistoryService history, RepositoryService repository) {
+  public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms) {
     this.history = history;
     this.repository = repository;
+    this.forms = forms;
   }
 
   /** The office's trail, oldest first; empty when the office never started a migration. */
@@ -65,9 +70,13 @@ public class AuditTrail {
     // Variable updates by the activity instance (or task) that wrote them: one query for all the office's instances.
     Map<String, List<HistoricVariableUpdate>> byWriter = new HashMap<>();
     List<HistoricVariableUpdate> checkUpdates = new ArrayList<>();
+    // binary values are fetched: the lists a form enters (dynamic lists) are JSON values kept as byte arrays
+    Map<String, Map<String, Object>> firstValues = new HashMap<>();
     for (HistoricDetail d : history.createHistoricDetailQuery().processInstanceIdIn(ids).variableUpdates()
-        .disableBinaryFetching().orderPartiallyByOccurrence().asc().list()) {
+        .orderPartiallyByOccurrence().asc().list()) {
       HistoricVariableUpdate u = (HistoricVariableUpdate) d;
+      firstValues.computeIfAbsent(u.getProcessInstanceId(), k -> new HashMap<>())
+          .putIfAbsent(u.getVariableName(), u.getValue());
       if (CHECK_VARIABLES.contains(u.getVariableName())) {
         checkUpdates.add(u);
       }
@@ -88,10 +97,9 @@ public class AuditTrail {
           completedBy.put(log.getTaskId(), log.getUserId());
         }
       }
-      entries.add(new AuditEntry(DashboardQueries.instant(pi.getStartTime()), key, pi.getId(), "STARTED", null,
-          null, "Migration started", pi.getStartUserId(), null, Map.of(), List.of()));
-      Map<String, Set<String>> inputs = new HashMap<>();
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
+      entries.add(started(key, pi, model, firstValues.getOrDefault(pi.getId(), Map.of())));
+      Map<String, Set<String>> inputs = new HashMap<>();
       for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
           .finished().list()) {
         if (!"completed".equals(t.getDeleteReason())) {
@@ -110,7 +118,7 @@ public class AuditTrail {
         String user = completedBy.getOrDefault(t.getId(), t.getAssignee());
         entries.add(new AuditEntry(DashboardQueries.instant(t.getEndTime()), key, pi.getId(), "TASK_COMPLETED",
             Steps.of(t.getTaskDefinitionKey()), t.getTaskDefinitionKey(), t.getName(), user, null, evidence,
-            List.of()));
+            List.of(), AuditField.of(evidence, forms.labels(formRef(model, t.getTaskDefinitionKey()))), null));
       }
       if (pi.getEndTime() != null && HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState())) {
         entries.add(new AuditEntry(DashboardQueries.instant(pi.getEndTime()), key, pi.getId(), "FINISHED", 9, null,
@@ -138,25 +146,49 @@ public class AuditTrail {
     String activity = "verify_" + u.getVariableName().substring("verification_".length());
     // when the engine stored the result (the engine's clock, like every other line), not the verifier's own stamp
     Instant time = DashboardQueries.instant(u.getTime());
-    Boolean passed = null;
-    String environment = u.getVariableName();
-    List<CheckLine> lines = new ArrayList<>();
-    try {
-      JsonNode doc = JSON.readTree(String.valueOf(u.getValue()));
-      passed = doc.path("passed").asBoolean(false);
-      environment = doc.path("environment").asText(environment);
-      for (JsonNode line : doc.path("checks")) {
-        lines.add(new CheckLine(line.path("check").asText(), line.path("passed").asBoolean(false),
-            line.path("evidence").asText()));
-      }
-    } catch (Exception e) {
-      passed = false;
-      lines.add(new CheckLine("report", false, "unreadable: " + e.getMessage()));
+    VerificationReport report = VerificationReport.fromJson(u.getValue() == null ? null : u.getValue().toString());
+    if (report == null) {
+      report = VerificationReport.fromJson("not a report");
     }
-    return new AuditEntry(time, office, u.getProcessInstanceId(), "CHECK",
-        Steps.of(activity), activity,
-        "Check " + environment, null, passed, Map.of(), lines);
+    Environment env = report.environment() != null ? report.environment()
+        : Environment.valueOf(u.getVariableName().substring("verification_".length()).toUpperCase(Locale.ROOT));
+    List<CheckLine> lines = report.checks().stream()
+        .map(c -> new CheckLine(c.check(), c.passed(), c.evidence())).toList();
+    return new AuditEntry(time, office, u.getProcessInstanceId(), "CHECK", Steps.of(activity), activity,
+        "Automated check of " + env.label(), null, report.passed(), Map.of(), lines, List.of(),
+        Findings.of(report));
   }
+
+  /** The start: who started it, with what the start form stored (office, T7 CDA URL, critical series, ...). */
+  private AuditEntry started(String office, HistoricProcessInstance pi, BpmnModelInstance model,
+      Map<String, Object> firstValues) {
+    String formId = null;
+    if (model != null) {
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process) {
+          formId = start.getAttributeValueNs(CAMUNDA_NS, "formRef");
+        }
+      }
+    }
+    FormLabels labels = forms.labels(formId);
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    labels.fields().keySet().forEach(k -> {
+      if (firstValues.get(k) != null) {
+        evidence.put(k, readable(firstValues.get(k)));
+      }
+    });
+    return new AuditEntry(DashboardQueries.instant(pi.getStartTime()), office, pi.getId(), "STARTED", null, null,
+        "Migration started", pi.getStartUserId(), null, evidence, List.of(), AuditField.of(evidence, labels), null);
+  }
+
+  private static String formRef(BpmnModelInstance model, String activityId) {
+    if (model != null && model.getModelElementById(activityId) instanceof BaseElement element) {
+      return element.getAttributeValueNs(CAMUNDA_NS, "formRef");
+    }
+    return null;
+  }
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   /** Local variables a task gets from its input mapping (e.g. a fix task's findings): not what its user entered. */
   private static Set<String> inputParameters(BpmnModelInstance model, String activityId) {
@@ -174,12 +206,21 @@ public class AuditTrail {
     return names;
   }
 
+  /** For the JSON API: plain values; a form's list (Spin JSON) as JSON lists and objects. */
   private static Object readable(Object value) {
     if (value == null || value instanceof Boolean || value instanceof Number || value instanceof String) {
       return value;
     }
     if (value instanceof java.util.Date d) {
       return d.toInstant();
+    }
+    try {
+      Object plain = JsonValues.plain(value);
+      if (plain instanceof List<?> || plain instanceof Map<?, ?>) {
+        return plain;
+      }
+    } catch (IllegalArgumentException e) {
+      // not JSON: its text below
     }
     return String.valueOf(value);
   }

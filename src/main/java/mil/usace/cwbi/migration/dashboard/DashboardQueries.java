@@ -1,7 +1,5 @@
 package mil.usace.cwbi.migration.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +20,8 @@ import mil.usace.cwbi.migration.dashboard.OfficeRow.OpenTask;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.verification.Environment;
+import mil.usace.cwbi.migration.verification.Findings;
+import mil.usace.cwbi.migration.verification.VerificationReport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -47,7 +47,6 @@ import org.springframework.stereotype.Component;
 public class DashboardQueries {
 
   static final String KEY = MigrationVariables.PROCESS_KEY;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
   private final ProcessEngine engine;
@@ -236,28 +235,12 @@ public class DashboardQueries {
     if (report == null && passedFlag == null) {
       return null;
     }
-    Boolean passed = passedFlag instanceof Boolean b ? b : null;
-    Instant time = null;
-    List<String> failed = new ArrayList<>();
-    if (report != null) {
-      try {
-        JsonNode doc = JSON.readTree(report.toString());
-        if (passed == null && doc.hasNonNull("passed")) {
-          passed = doc.get("passed").asBoolean();
-        }
-        if (doc.hasNonNull("time")) {
-          time = Instant.parse(doc.get("time").asText());
-        }
-        for (JsonNode line : doc.path("checks")) {
-          if (!line.path("passed").asBoolean(false)) {
-            failed.add(line.path("check").asText() + ": " + line.path("evidence").asText());
-          }
-        }
-      } catch (Exception e) {
-        failed.add("report unreadable: " + e.getMessage());
-      }
-    }
-    return new CheckStatus(environment.label(), Boolean.TRUE.equals(passed), time, List.copyOf(failed));
+    VerificationReport stored = report == null ? null : VerificationReport.fromJson(report.toString());
+    Boolean passed = passedFlag instanceof Boolean b ? b : stored == null ? null : stored.passed();
+    List<String> failed = stored == null ? List.of()
+        : stored.failures().stream().map(c -> c.check() + ": " + c.evidence()).toList();
+    return new CheckStatus(environment.label(), Boolean.TRUE.equals(passed), stored == null ? null : stored.time(),
+        failed, Findings.of(stored));
   }
 
   private OfficeRow notStarted(String office) {

@@ -3,6 +3,7 @@ package mil.usace.cwbi.migration.dashboard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import mil.usace.cwbi.migration.verification.Findings;
 
 /**
  * One office on HEC's dashboard (JSON of {@code GET /api/dashboard/offices}).
@@ -40,8 +41,12 @@ public record OfficeRow(
   public record OpenTask(String id, String key, String name, Integer step, String lane, List<String> candidateGroups,
       String assignee, Instant created, Instant due, boolean overdue) {}
 
-  /** The last result of one environment's check. */
-  public record CheckStatus(String environment, boolean passed, Instant time, List<String> failedChecks) {}
+  /**
+   * The last result of one environment's check: {@code failedChecks} as stored (for scripts), {@code findings} in
+   * words for people (what failed, evidence, what to do).
+   */
+  public record CheckStatus(String environment, boolean passed, Instant time, List<String> failedChecks,
+      Findings findings) {}
 
   public record IncidentInfo(String id, String type, String activityId, String message, Instant time) {}
 }

@@ -1,12 +1,10 @@
 package mil.usace.cwbi.migration.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.verification.Findings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,7 +40,6 @@ public class HandoffListener implements TaskListener {
   private final Notifier notifier;
   private final Recipients recipients;
   private final HistoryService history;
-  private final ObjectMapper json = new ObjectMapper();
   private final Map<CommandContext, Map<String, Completed>> completedNow = new ConcurrentHashMap<>();
 
   public HandoffListener(Notifier notifier, Recipients recipients, HistoryService history) {
@@ -115,14 +112,14 @@ public class HandoffListener implements TaskListener {
 
   private void created(DelegateTask task) {
     List<String> groups = candidateGroups(task);
-    List<String> failed = failedChecks(task);
-    boolean fixTask = findings(task) != null;
+    Findings findings = findingsOf(task);
+    boolean fixTask = findings != null;
     String lane = Lanes.of(groups);
     Completed last = lastCompleted(task.getProcessInstanceId());
     String lastLane = last == null ? null : last.lane();
     Notice.Kind kind;
     if (fixTask) {
-      if (sameFailureAsLastTime(task, failed)) {
+      if (sameFailureAsLastTime(task, findings)) {
         return;
       }
       kind = Notice.Kind.GATE_FAILED;
@@ -131,17 +128,17 @@ public class HandoffListener implements TaskListener {
     } else {
       return; // same lane as the work before: the people who just worked on it see it already
     }
-    notifier.notify(notice(task, kind, recipients.ofGroups(groups), failed, last));
+    notifier.notify(notice(task, kind, recipients.ofGroups(groups), findings, last));
   }
 
   /**
    * A failed gate re-checks on its own every few hours and re-creates its fix task; while nobody has completed
    * anything and the same checks fail, that is no news: the group is not mailed again.
    */
-  private boolean sameFailureAsLastTime(DelegateTask task, List<String> failed) {
+  private boolean sameFailureAsLastTime(DelegateTask task, Findings findings) {
     Completed last = lastCompleted(task.getProcessInstanceId());
     String signature = task.getTaskDefinitionKey() + "#" + (last == null ? "" : last.task() + "/" + last.by()) + "#"
-        + String.join("|", failed.stream().map(l -> l.contains(":") ? l.substring(0, l.indexOf(':')) : l).toList());
+        + String.join("|", findings.failed().stream().map(Findings.Finding::check).toList());
     if (signature.equals(task.getVariable(LAST_GATE_NOTICE))) {
       return true;
     }
@@ -154,20 +151,21 @@ public class HandoffListener implements TaskListener {
     if (assignee == null || assignee.equals(currentUser())) {
       return; // unassigned, or a user claimed it for themselves
     }
-    notifier.notify(notice(task, Notice.Kind.ASSIGNED, recipients.ofUser(assignee), failedChecks(task),
+    notifier.notify(notice(task, Notice.Kind.ASSIGNED, recipients.ofUser(assignee), findingsOf(task),
         lastCompleted(task.getProcessInstanceId())));
   }
 
-  private Notice notice(DelegateTask task, Notice.Kind kind, Set<String> to, List<String> failed, Completed last) {
+  private Notice notice(DelegateTask task, Notice.Kind kind, Set<String> to, Findings findings, Completed last) {
     String finished = last == null ? null : last.task() + " (completed by " + last.by() + ")";
     return new Notice(kind, MigrationVariables.string(task, MigrationVariables.OFFICE), task.getId(),
-        task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getAssignee(), to, failed, finished);
+        task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getAssignee(), to, failedLines(findings),
+        finished, findings);
   }
 
-  /** The failed lines of the fix task's findings (verification report JSON): "check: evidence". */
-  List<String> failedChecks(DelegateTask task) {
+  /** The fix task's check report for people; null for a task that is not a fix task. */
+  static Findings findingsOf(DelegateTask task) {
     Object findings = findings(task);
-    return failedChecks(findings == null ? null : findings.toString(), json);
+    return findings == null ? null : Findings.ofJson(findings.toString());
   }
 
   /** The fix task's findings: an input parameter of the task, so a local variable of its execution. */
@@ -176,24 +174,10 @@ public class HandoffListener implements TaskListener {
     return local != null || task.getExecution() == null ? local : task.getExecution().getVariableLocal(FINDINGS);
   }
 
-  static List<String> failedChecks(String report, ObjectMapper json) {
-    List<String> lines = new ArrayList<>();
-    if (report == null || report.isBlank()) {
-      return lines;
-    }
-    try {
-      JsonNode root = json.readTree(report);
-      String env = root.path("environment").asText("");
-      for (JsonNode c : root.path("checks")) {
-        if (!c.path("passed").asBoolean(false)) {
-          lines.add((env.isEmpty() ? "" : env + " ") + c.path("check").asText("check") + ": "
-              + c.path("evidence").asText(""));
-        }
-      }
-    } catch (Exception e) {
-      lines.add("(the findings could not be read; open the task to see them)");
-    }
-    return lines;
+  /** "What failed: evidence", one per failed check. */
+  static List<String> failedLines(Findings findings) {
+    return findings == null ? List.of()
+        : findings.failed().stream().map(f -> f.what() + ": " + f.evidence()).toList();
   }
 
   static List<String> candidateGroups(DelegateTask task) {

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import mil.usace.cwbi.migration.verification.FindingsRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -48,7 +49,12 @@ public class MailComposer {
         text.append("  Assigned to: ").append(n.assignee()).append('\n');
         html.append("<p>Assigned to: ").append(esc(n.assignee())).append("</p>");
       }
-      if (!n.failedChecks().isEmpty()) {
+      if (n.findings() != null) {
+        // the one renderer for people: what failed, the evidence, what to do; passing checks counted
+        text.append('\n').append(FindingsRenderer.text(n.findings()).indent(2).replaceAll("(?m)^ +$", ""))
+            .append('\n');
+        html.append(FindingsRenderer.html(n.findings()));
+      } else if (!n.failedChecks().isEmpty()) {
         text.append("  Failed checks:\n");
         html.append("<p>Failed checks:</p><ul>");
         for (String c : n.failedChecks()) {
@@ -72,8 +78,12 @@ public class MailComposer {
       case HANDOFF -> n.finished() == null
           ? "The CWBI migration of office " + n.office() + " has started. Work is waiting for you:"
           : "Work in the CWBI migration of office " + n.office() + " is waiting for you:";
-      case GATE_FAILED -> "An automated check of the CWBI migration of office " + n.office()
-          + " failed. A fix task is waiting for you:";
+      // Step 6 also follows Step 5 results reported as failing while the CWBI-TEST check itself passed
+      case GATE_FAILED -> n.findings() != null && n.findings().passed()
+          ? "A gate of the CWBI migration of office " + n.office() + " did not pass: the results reported need "
+              + "fixing (the last automated check passed). A task is waiting for you:"
+          : "An automated check of the CWBI migration of office " + n.office()
+              + " failed. A fix task is waiting for you:";
       case ASSIGNED -> "A task of the CWBI migration of office " + n.office() + " was assigned to you:";
       case REMINDER -> "A task of the CWBI migration of office " + n.office() + " is past its due date:";
       case ESCALATION -> "A task of the CWBI migration of office " + n.office()

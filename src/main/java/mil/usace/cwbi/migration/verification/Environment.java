@@ -23,6 +23,16 @@ public enum Environment {
     return label;
   }
 
+  /** The environment a label names ({@code CWBI-DEV}), or its enum name ({@code CWBI_DEV}); null when none. */
+  public static Environment ofLabel(String label) {
+    for (Environment e : values()) {
+      if (e.label.equalsIgnoreCase(String.valueOf(label)) || e.name().equalsIgnoreCase(String.valueOf(label))) {
+        return e;
+      }
+    }
+    return null;
+  }
+
   /** Suffix of the process variables {@code verification_<env>} and {@code verification_<env>_passed}. */
   public String variableSuffix() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,12 +1,5 @@
 package mil.usace.cwbi.migration.verification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,16 +7,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Behind every {@code verify_*} service task: the task's input parameter {@code environment} names what to
- * verify; the report goes to {@code verification_<env>} (readable JSON, shown in forms and Cockpit) and its
- * verdict to {@code verification_<env>_passed}, which the gates read.
+ * verify; the report goes to {@code verification_<env>} (JSON, written and read by {@link VerificationReport}; people
+ * see it through {@link FindingsRenderer}) and its verdict to {@code verification_<env>_passed}, which the gates read.
  */
 @Component("verificationDelegate")
 public class VerificationDelegate implements JavaDelegate {
-
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final GateVerifier verifier;
 
@@ -49,25 +37,8 @@ public class VerificationDelegate implements JavaDelegate {
         MigrationVariables.string(execution, MigrationVariables.TS_GROUP));
   }
 
-  /** The stored shape: environment, office, time, passed, and one line per check. */
+  /** The stored shape: see {@link VerificationReport#toJson()}. */
   public static String toJson(VerificationReport report) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("environment", report.environment().label());
-    doc.put("office", report.office());
-    doc.put("time", report.time());
-    doc.put("passed", report.passed());
-    List<Map<String, Object>> lines = report.checks().stream().map(c -> {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("check", c.check());
-      line.put("passed", c.passed());
-      line.put("evidence", c.evidence());
-      return line;
-    }).toList();
-    doc.put("checks", lines);
-    try {
-      return JSON.writeValueAsString(doc);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write verification report", e);
-    }
+    return report.toJson();
   }
 }

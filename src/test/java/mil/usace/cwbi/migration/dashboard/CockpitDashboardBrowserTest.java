@@ -134,7 +134,8 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
     Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("#audit tr.check[data-activity='verify_cwbi_dev']")));
     String page = web.findElement(By.id("audit")).getText();
-    assertThat(page).contains("Task 1.3").contains("critFile").contains("nwdm-water").contains("FAILED").contains("stale");
+    assertThat(page).contains("Task 1.3").contains("Crit file used").contains("nwdm-water").contains("FAILED")
+        .contains("stale").contains("What to do:").doesNotContain("critFile").doesNotContain("task_1_3_critimport");
     assertThat(web.findElement(By.id("csv")).getAttribute("href")).endsWith("/api/dashboard/offices/NWDM/audit.csv");
     File audit = ((TakesScreenshot) web).getScreenshotAs(OutputType.FILE);
     Files.copy(audit.toPath(), new File("docs/audit-trail.png").toPath(), StandardCopyOption.REPLACE_EXISTING);

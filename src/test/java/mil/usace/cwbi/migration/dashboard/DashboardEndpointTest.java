@@ -153,6 +153,10 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(b.get("checks").get("cwbi_dev").get("passed").asBoolean()).isFalse();
     assertThat(b.get("checks").get("cwbi_dev").get("environment").asText()).isEqualTo("CWBI-DEV");
     assertThat(b.get("checks").get("cwbi_dev").get("failedChecks").toString()).contains("stale");
+    JsonNode devFindings = b.get("checks").get("cwbi_dev").get("findings");
+    assertThat(devFindings.get("failed").get(0).get("what").asText())
+        .isEqualTo("Critical time series are not up to date in CWBI-DEV");
+    assertThat(devFindings.get("failed").get(0).get("todo").asText()).contains("runs against CWBI-DEV");
     assertThat(Instant.parse(b.get("checks").get("cwbi_dev").get("time").asText())).isNotNull();
     assertThat(b.get("checks").has("cwbi_test")).isFalse();
     assertThat(b.get("attention").toString()).contains("held at Phase 1 gate").contains("CWBI-DEV check failed");
@@ -213,6 +217,9 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(r.get("state").asText()).isEqualTo("BLOCKED");
     assertThat(r.get("blockedAt").asText()).contains("Phase 2 gate");
     assertThat(keys(r.get("openTasks"))).containsExactly("task_6_fix_issues");
+    assertThat(tasks.getVariable(driver.task(pi.getId(), "task_6_fix_issues").getId(), "findingsSummary").toString())
+        .as("Step 6's form shows the last CWBI-TEST check in words").startsWith("**All ")
+        .contains("CWBI\\-TEST check of SWF").doesNotContain("{");
     assertThat(r.get("openTasks").get(0).get("lane").asText()).isEqualTo("HEC");
     assertThat(r.get("openTasks").get(0).get("candidateGroups").toString()).contains("hec");
 
@@ -225,6 +232,23 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(r.get("openTasks").get(0).get("lane").asText()).isEqualTo("HEC");
     assertThat(r.get("daysInStep").asLong()).as("since the loop came back, not since Step 5 first began")
         .isEqualTo(2);
+  }
+
+  /** An entry's fields for people as "label=text". */
+  static List<String> fields(JsonNode entry) {
+    List<String> out = new ArrayList<>();
+    entry.get("fields").forEach(f -> out.add(f.get("label").asText() + "="
+        + (f.get("text").isNull() ? "(table)" : f.get("text").asText())));
+    return out;
+  }
+
+  static JsonNode field(JsonNode entry, String label) {
+    for (JsonNode f : entry.get("fields")) {
+      if (f.get("label").asText().equals(label)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no field " + label + " in " + entry);
   }
 
   @Test
@@ -256,6 +280,25 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(crit.get("evidence").get("critLineCount").asInt()).isEqualTo(412);
     assertThat(crit.get("evidence").get("critImportRun").asBoolean()).isTrue();
     assertThat(crit.get("evidence").has("critFile")).isTrue();
+    // and for people: the form's labels, in the form's order, Yes/No
+    assertThat(fields(crit)).containsExactly(
+        "Crit file used=/usr/local/shef/mvs.crit", "Crit lines imported=412",
+        "Ran cwms-cli shef import_crit on T7 and it finished without errors=Yes",
+        "Notes==HYPERLINK(\"http://evil\")");
+    // a list is a table under its columns' labels, options by their labels
+    JsonNode convert = entry(audit, "TASK_COMPLETED", "task_1_1_convert_scripts");
+    assertThat(fields(convert).get(0)).isEqualTo("This server runs no custom scripts=No");
+    JsonNode scripts = field(convert, "Scripts");
+    assertThat(scripts.get("table").get("columns").toString())
+        .isEqualTo("[\"Script\",\"Purpose\",\"How it runs\",\"Main input\",\"Main output\",\"Status\"]");
+    assertThat(scripts.get("table").get("rows").get(0).toString()).isEqualTo("[\"nightly_usgs_pull.py\","
+        + "\"Gets USGS data\",\"On a schedule (cron)\",\"USGS web services\",\"CWMS database\",\"Converted and tested\"]");
+    assertThat(scripts.get("table").get("rows")).hasSize(2);
+    JsonNode started = audit.get(0).get("fields");
+    assertThat(started.get(0).get("label").asText()).isEqualTo("Office");
+    assertThat(started.get(0).get("text").asText()).isEqualTo("MVS");
+    JsonNode critical = field(audit.get(0), "Critical time series");
+    assertThat(critical.get("table").get("rows")).hasSize(MigrationDriver.CRITICAL.size());
     JsonNode fix = entry(audit, "TASK_COMPLETED", "task_fix_t7_findings");
     assertThat(fix.get("evidence").get("fixNotes").asText()).isEqualTo("Restarted the SHEF loader, re-ran");
     assertThat(fix.get("evidence").has("findings")).as("the check's report is shown to the task, not entered").isFalse();
@@ -271,7 +314,18 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(checks).hasSize(2);
     assertThat(checks.get(0).get("activityId").asText()).isEqualTo("verify_t7");
     assertThat(checks.get(0).get("passed").asBoolean()).isFalse();
-    assertThat(checks.get(0).get("checks").get(0).get("evidence").asText()).contains("stale");
+    assertThat(checks.get(0).get("checks").toString()).contains("stale");
+    // people read the findings: what failed, the evidence, what to do; the passing checks counted
+    JsonNode failedCheck = checks.get(0).get("findings");
+    assertThat(failedCheck.get("failed")).hasSize(1);
+    assertThat(failedCheck.get("failed").get(0).get("what").asText())
+        .isEqualTo("Critical time series are not up to date in T7");
+    assertThat(failedCheck.get("failed").get(0).get("evidence").asText()).contains("stale 3 of 3")
+        .contains("(10 days old > limit 3 h)");
+    assertThat(failedCheck.get("failed").get(0).get("todo").asText())
+        .isEqualTo("Check that the district's batch job / OpenDCS computation that writes them runs on T7.");
+    assertThat(failedCheck.get("passedChecks")).hasSize(2);
+    assertThat(checks.get(0).get("name").asText()).isEqualTo("Automated check of T7");
     assertThat(checks.get(1).get("passed").asBoolean()).isTrue();
     assertThat(positionOf(audit, checks.get(0))).isLessThan(positionOf(audit, fix));
 
@@ -282,16 +336,21 @@ class DashboardEndpointTest extends IntegrationTest {
     String[] lines = csv.body().split("\r\n");
     assertThat(lines[0]).isEqualTo(AuditCsv.HEADER);
     assertThat(lines).hasSize(all.size() + 1);
-    String critLine = List.of(lines).stream().filter(l -> l.contains("task_1_3_critimport") && l.contains(pi.getId()))
+    String critLine = List.of(lines).stream().filter(l -> l.contains("Task 1.3") && l.contains(pi.getId()))
         .findFirst().orElseThrow();
-    assertThat(critLine).contains(",swt-water,").contains("critFile=/usr/local/shef/mvs.crit")
-        .contains("critLineCount=412");
-    assertThat(critLine).as("quoted as one cell").contains("critNotes==HYPERLINK(\"\"http://evil\"\")");
+    assertThat(critLine).contains(",swt-water,").contains("Crit file used: /usr/local/shef/mvs.crit")
+        .contains("Crit lines imported: 412").contains("finished without errors: Yes")
+        .doesNotContain("critFile").doesNotContain("task_1_3");
+    assertThat(critLine).as("quoted as one cell").contains("Notes: =HYPERLINK(\"\"http://evil\"\")");
+    assertThat(List.of(lines).stream().filter(l -> l.contains("Task 1.1") && l.contains(pi.getId())).findFirst()
+        .orElseThrow()).contains("Scripts: 1) Script: nightly_usgs_pull.py, Purpose: Gets USGS data");
     assertThat(AuditCsv.cell("=HYPERLINK(\"x\")")).as("a cell a spreadsheet would run stays text")
         .isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     assertThat(AuditCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-    assertThat(csv.body()).contains("," + pi.getId() + ",CHECK,1,verify_t7,")
-        .contains("scripted FAILED: test decided: fail for MVS");
+    assertThat(csv.body()).contains("," + pi.getId() + ",Automated check,1,Automated check of T7,automated,FAILED,")
+        .contains("1 of 3 checks failed. Critical time series are not up to date in T7: test decided: fail for MVS")
+        .contains("What to do: Check that the district's batch job")
+        .doesNotContain("\"\"passed\"\"").doesNotContain("verify_t7").doesNotContain("TASK_COMPLETED");
 
     assertThat(get("/api/dashboard/offices/QQQ/audit", basic("admin", "demo"), 200).size())
         .as("an office that never started has an empty trail").isZero();

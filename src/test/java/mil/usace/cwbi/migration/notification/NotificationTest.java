@@ -63,7 +63,7 @@ class NotificationTest extends IntegrationTest {
   /** Everything received in this test, also across SMTP restarts (a restart empties the server). */
   final List<Received> inbox = new ArrayList<>();
 
-  record Received(String to, String subject, String text, boolean hasHtml) {}
+  record Received(String to, String subject, String text, boolean hasHtml, String html) {}
 
   @BeforeEach
   void setUp() {
@@ -134,7 +134,7 @@ class NotificationTest extends IntegrationTest {
       for (MimeMessage m : TestServers.smtp().getReceivedMessages()) {
         boolean html = m.getContent() instanceof Multipart mp && hasHtml(mp);
         inbox.add(new Received(m.getAllRecipients()[0].toString(), m.getSubject(), MailViewerController.text(m),
-            html));
+            html, m.getContent() instanceof Multipart mp2 ? htmlOf(mp2) : ""));
       }
       TestServers.smtp().purgeEmailFromAllMailboxes();
     } catch (Exception e) {
@@ -150,6 +150,19 @@ class NotificationTest extends IntegrationTest {
       }
     }
     return false;
+  }
+
+  private static String htmlOf(Multipart mp) throws Exception {
+    for (int i = 0; i < mp.getCount(); i++) {
+      var part = mp.getBodyPart(i);
+      if (part.isMimeType("text/html")) {
+        return part.getContent().toString();
+      }
+      if (part.getContent() instanceof Multipart inner && !htmlOf(inner).isEmpty()) {
+        return htmlOf(inner);
+      }
+    }
+    return "";
   }
 
   List<String> recipients() {
@@ -255,9 +268,23 @@ class NotificationTest extends IntegrationTest {
     Received mail = mailTo("swt-second@example.mil");
     Task fix = driver.task(pi.getId(), "task_fix_phase_1_findings");
     assertThat(mail.subject()).startsWith("[CWBI migration SWT] Check failed: Fix what the CWBI-DEV check found");
-    assertThat(mail.text()).contains("automated check").contains("Failed checks:")
-        .contains("CWBI-DEV scripted: test decided: fail for SWT, 3 critical series stale")
+    // what failed, the evidence and what to do, in words; the passing checks counted
+    assertThat(mail.text()).contains("automated check")
+        .contains("CWBI-DEV check of SWT").contains("1 of 3 checks failed")
+        .contains("1. Critical time series are not up to date in CWBI-DEV")
+        .contains("Evidence: test decided: fail for SWT, stale 3 of 3: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no value since ")
+        .contains("(10 days old > limit 3 h)")
+        .contains("What to do: Check that the district's batch job / OpenDCS computation that writes them runs "
+            + "against CWBI-DEV.")
+        .contains("2 other checks passed.")
         .contains("?task=" + fix.getId());
+    assertThat(mail.html()).contains("<b>Critical time series are not up to date in CWBI-DEV</b>")
+        .contains("What to do:</span> Check that the district&#39;s batch job")
+        .contains("2 other checks passed");
+    for (String shown : List.of(mail.text(), mail.html())) {
+      assertThat(shown).as("no JSON, no machine names").doesNotContain("{").doesNotContain("\"passed\"")
+          .doesNotContain("verification_").doesNotContain("PT240H").doesNotContain("office known");
+    }
 
     inbox.clear();
     // the gate re-checks on its own (re-check interval) and fails the same way: no news, no mail

@@ -21,6 +21,7 @@ public class ScriptedGateVerifier implements GateVerifier {
   private final ApplicationContext context;
   private final Map<Environment, Boolean> verdicts = new ConcurrentHashMap<>();
   private final Map<Environment, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<Environment, List<CheckResult>> reports = new ConcurrentHashMap<>();
 
   public ScriptedGateVerifier(ApplicationContext context) {
     this.context = context;
@@ -38,6 +39,11 @@ public class ScriptedGateVerifier implements GateVerifier {
     }
   }
 
+  /** The environment's check reports exactly these lines (e.g. several failures among passing checks). */
+  public void report(Environment environment, List<CheckResult> lines) {
+    reports.put(environment, List.copyOf(lines));
+  }
+
   public void passAll() {
     pass(Environment.values());
   }
@@ -49,17 +55,30 @@ public class ScriptedGateVerifier implements GateVerifier {
   public void reset() {
     verdicts.clear();
     calls.clear();
+    reports.clear();
   }
 
   @Override
   public VerificationReport verify(Environment environment, MigrationSubject subject) {
     calls.computeIfAbsent(environment, e -> new AtomicInteger()).incrementAndGet();
+    if (reports.containsKey(environment)) {
+      return new VerificationReport(environment, subject.office(), Instant.now(), reports.get(environment));
+    }
     Boolean verdict = verdicts.get(environment);
     if (verdict != null) {
-      CheckResult line = verdict
-          ? CheckResult.pass("scripted", "test decided: pass for " + subject.office())
-          : CheckResult.fail("scripted", "test decided: fail for " + subject.office() + ", 3 critical series stale");
-      return new VerificationReport(environment, subject.office(), Instant.now(), List.of(line));
+      // shaped like the real checks' lines, so what people see of them (findings, remedies) is what they would see
+      String where = " (" + environment.label() + ")";
+      Instant now = Instant.now();
+      List<CheckResult> lines = verdict
+          ? List.of(CheckResult.pass("CDA service answers" + where, "test decided: pass for " + subject.office()),
+              CheckResult.pass("critical series fresh" + where, "test decided: pass for " + subject.office()))
+          : List.of(CheckResult.pass("CDA service answers" + where, "CDA 3.1 (test)"),
+              CheckResult.pass("office known" + where, subject.office()),
+              CheckResult.fail("critical series fresh" + where, "test decided: fail for " + subject.office()
+                  + ", stale 3 of 3: KEYS.Elev.Inst.1Hour.0.Ccp-Rev has no value since "
+                  + now.minus(java.time.Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                  + " (PT240H old > limit PT3H), ..."));
+      return new VerificationReport(environment, subject.office(), now, lines);
     }
     return real().verify(environment, subject);
   }

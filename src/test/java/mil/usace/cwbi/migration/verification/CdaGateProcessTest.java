@@ -109,6 +109,20 @@ class CdaGateProcessTest extends IntegrationTest {
         "LAKE3.ELEV.INST.15MINUTES.0.RAW");
     Task fix = driver.task(pi.getId(), "task_fix_phase_1_findings");
     Assertions.assertThat((String) tasks.getVariable(fix.getId(), "findings")).contains("CWBI-DEV lacks 2 of 7");
+    // what the fix task's form shows: the findings in words (markdown for form-js), failures first, no JSON
+    String summary = (String) tasks.getVariable(fix.getId(), "findingsSummary");
+    Assertions.assertThat(summary.length()).isLessThan(4000);
+    String words = summary.replace("\\", "");
+    Assertions.assertThat(words).startsWith("**1 of ")
+        .contains("1. **Time series ids of T7 are missing in CWBI-DEV**")
+        .contains("*Evidence:* CWBI-DEV lacks 2 of 7 time series ids of T7: LAKE2.ELEV.INST.15MINUTES.0.RAW, "
+            + "LAKE3.ELEV.INST.15MINUTES.0.RAW")
+        .contains("*What to do:* Load them into CWBI-DEV with cwms-cli (Task 2.1)")
+        .containsPattern("\\d+ other checks passed\\.")
+        .doesNotContain("{").doesNotContain("\"passed\"").doesNotContain("verification_")
+        .doesNotContainPattern("\\b[a-z]+[A-Z]\\w*\\b");
+    Assertions.assertThat(tasks.getVariables(fix.getId()).keySet()).as("the form gets it with the task's variables")
+        .contains("findingsSummary", "environmentLabel");
 
     // still missing: completing the fix task re-runs the check, and the gate stays shut
     driver.complete(pi.getId(), "task_fix_phase_1_findings");
@@ -142,5 +156,9 @@ class CdaGateProcessTest extends IntegrationTest {
     assertThat(pi).isWaitingAt("task_fix_phase_1_findings");
     Assertions.assertThat((String) runtime.getVariable(pi.getId(), "verification_cwbi_dev"))
         .contains("not a CDA", "HTTP 500", "CDA incident -42");
+    String words = ((String) tasks.getVariable(driver.task(pi.getId(), "task_fix_phase_1_findings").getId(),
+        "findingsSummary")).replace("\\", "");
+    Assertions.assertThat(words).contains("**CWBI-DEV's CWMS Data API (CDA) did not answer**")
+        .contains("CDA incident -42").contains("*What to do:* CWBI-DEV's CDA is run by CWBI: tell HEC");
   }
 }

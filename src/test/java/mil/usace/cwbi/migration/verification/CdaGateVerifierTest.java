@@ -211,7 +211,7 @@ class CdaGateVerifierTest {
     healthy(test, c, locations());
     CheckResult fresh = line(verifier.verify(Environment.CWBI_TEST, subject(false)), "critical series fresh");
     assertThat(fresh.passed()).isFalse();
-    assertThat(fresh.evidence()).contains("stale 1 of 2", KEYS_FLOW, "age PT5H", "limit PT3H");
+    assertThat(fresh.evidence()).contains("stale 1 of 2", KEYS_FLOW, "PT5H old", "limit PT3H");
   }
 
   @Test

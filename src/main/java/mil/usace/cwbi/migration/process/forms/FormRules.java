@@ -28,6 +28,7 @@ public class FormRules {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, List<FieldRule>> rulesByFormId = new HashMap<>();
+  private final Map<String, FormLabels> labelsByFormId = new HashMap<>();
 
   public FormRules() throws IOException {
     Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form");
@@ -35,6 +36,7 @@ public class FormRules {
       try (InputStream in = form.getInputStream()) {
         JsonNode schema = JSON.readTree(in);
         rulesByFormId.put(schema.path("id").asText(), rulesOf(schema.path("components")));
+        labelsByFormId.put(schema.path("id").asText(), FormLabels.of(schema.path("components")));
       }
     }
   }
@@ -45,6 +47,11 @@ public class FormRules {
 
   public List<FieldRule> rules(String formId) {
     return rulesByFormId.getOrDefault(formId, List.of());
+  }
+
+  /** What the form calls its fields (labels, option labels, list columns), for showing stored values to people. */
+  public FormLabels labels(String formId) {
+    return formId == null ? FormLabels.NONE : labelsByFormId.getOrDefault(formId, FormLabels.NONE);
   }
 
   public Collection<String> formIds() {

@@ -68,7 +68,7 @@ public final class Freshness {
     Duration limit = limit(s.interval());
     Duration age = Duration.between(s.latest(), now);
     if (age.compareTo(limit) > 0) {
-      return s.name() + " newest " + s.latest() + " (age " + round(age) + " > limit " + limit + ")";
+      return s.name() + " has no value since " + s.latest() + " (" + round(age) + " old > limit " + limit + ")";
     }
     return null;
   }

@@ -51,23 +51,28 @@ function tasksCell(row) {
       t.due ? ' due ' + when(t.due).slice(0, 10) : '', t.overdue ? ' OVERDUE' : ''))));
 }
 
+// A check in words: passed/FAILED and when; under a failure what failed, each with its evidence and what to do on
+// hover (the report's findings, never its JSON or the checks' machine lines).
 function checksCell(row) {
   const keys = Object.keys(row.checks || {});
   if (!keys.length) return el('td', {}, '');
   return el('td', {}, keys.map(k => {
     const c = row.checks[k];
-    return el('div', {class: 'cwbi-check', 'data-env': k,
-        style: 'white-space:nowrap;color:' + (c.passed ? '#2e7d32' : '#c62828'),
-        title: (c.time ? 'checked ' + when(c.time) + '\n' : '') + (c.failedChecks || []).join('\n')},
-      c.environment + ': ' + (c.passed ? 'passed' : 'FAILED'),
-      el('span', {style: 'color:#777'}, c.time ? ' ' + when(c.time).slice(5) : ''));
+    const failed = (c.findings && c.findings.failed) || [];
+    return el('div', {class: 'cwbi-check', 'data-env': k, title: c.time ? 'checked ' + when(c.time) : null},
+      el('span', {style: 'white-space:nowrap;color:' + (c.passed ? '#2e7d32' : '#c62828')},
+        c.environment + ': ' + (c.passed ? 'passed' : 'FAILED')),
+      el('span', {style: 'color:#777'}, c.time ? ' ' + when(c.time).slice(5) : ''),
+      failed.length ? el('ul', {class: 'cwbi-findings', style: 'margin:0 0 4px;padding-left:14px;color:#c62828;font-size:11px'},
+        failed.map(f => el('li', {title: 'Evidence: ' + f.evidence + '\nWhat to do: ' + f.todo}, f.what))) : null);
   }));
 }
 
 function incidentsCell(row) {
   if (!row.incidents.length) return el('td', {}, row.state === 'RUNNING' || row.state === 'BLOCKED' ? '0' : '');
   return el('td', {style: 'color:#c62828'}, String(row.incidents.length),
-    row.incidents.map(i => el('div', {style: 'font-size:11px'}, i.activityId + ': ' + (i.message || i.type))));
+    row.incidents.map(i => el('div', {style: 'font-size:11px', 'data-activity': i.activityId},
+      i.message || 'a job failed after its retries')));
 }
 
 function officeCell(row) {
