@@ -77,8 +77,10 @@ public final class TestServers {
     registry.add("cwbi.cda.environments.cwbi-dev.base-url", () -> cdaUrl("dev"));
     registry.add("cwbi.cda.environments.cwbi-test.base-url", () -> cdaUrl("test"));
     registry.add("cwbi.cda.environments.cwbi-prod.base-url", () -> cdaUrl("prod"));
-    registry.add("cwbi.cda.retries", () -> "1");
-    registry.add("cwbi.cda.retry-backoff", () -> "PT0.05S");
+    // T7 on the CDA stand-in (localhost:<port> only; 127.0.0.1 is a "foreign" host) or on USACE hosts, over http
+    registry.add("cwbi.cda.t7.allowed-hosts[0]", () -> ".usace.army.mil");
+    registry.add("cwbi.cda.t7.allowed-hosts[1]", () -> "localhost:" + CDA.port());
+    registry.add("cwbi.cda.t7.require-https", () -> "false");
     registry.add("cwbi.cda.read-timeout", () -> "PT5S");
   }
 }
