@@ -27,10 +27,12 @@ final class JobAttempts {
 
   private static Job currentJob(DelegateExecution execution) {
     CommandContext context = Context.getCommandContext();
-    // the engine's own bookkeeping, not the user's: a user who runs the job may not be granted to read it
+    // the engine's own bookkeeping, not the user's: a user who runs the job may not be granted to read it.
+    // By instance and activity: the task's input mapping runs it in an execution of its own, not the job's.
     java.util.function.Supplier<Job> query = () -> execution.getProcessEngineServices().getManagementService()
-        .createJobQuery().executionId(execution.getId()).activityId(execution.getCurrentActivityId()).messages()
-        .list().stream().findFirst().orElse(null);
+        .createJobQuery().processInstanceId(execution.getProcessInstanceId())
+        .activityId(execution.getCurrentActivityId()).list().stream()
+        .findFirst().orElse(null);
     return context == null ? query.get() : context.runWithoutAuthorization(query::get);
   }
 }

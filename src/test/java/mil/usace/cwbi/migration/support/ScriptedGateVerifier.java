@@ -21,6 +21,7 @@ public class ScriptedGateVerifier implements GateVerifier {
   private final ApplicationContext context;
   private final Map<Environment, Boolean> verdicts = new ConcurrentHashMap<>();
   private final Map<Environment, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<Environment, RuntimeException> faults = new ConcurrentHashMap<>();
 
   public ScriptedGateVerifier(ApplicationContext context) {
     this.context = context;
@@ -38,6 +39,11 @@ public class ScriptedGateVerifier implements GateVerifier {
     }
   }
 
+  /** The verifier breaks with {@code fault} for this environment: a bug of ours, not a CDA answer. */
+  public void breakWith(Environment environment, RuntimeException fault) {
+    faults.put(environment, fault);
+  }
+
   public void passAll() {
     pass(Environment.values());
   }
@@ -49,11 +55,16 @@ public class ScriptedGateVerifier implements GateVerifier {
   public void reset() {
     verdicts.clear();
     calls.clear();
+    faults.clear();
   }
 
   @Override
   public VerificationReport verify(Environment environment, MigrationSubject subject) {
     calls.computeIfAbsent(environment, e -> new AtomicInteger()).incrementAndGet();
+    RuntimeException fault = faults.get(environment);
+    if (fault != null) {
+      throw fault;
+    }
     Boolean verdict = verdicts.get(environment);
     if (verdict != null) {
       CheckResult line = verdict
