@@ -66,6 +66,7 @@ class T7HostAttackTest extends IntegrationTest {
   @Autowired IdentityService identity;
   @Autowired MigrationDriver driver;
   @Autowired ScriptedGateVerifier verifier;
+  @Autowired CdaClientFactory clients;
 
   final WireMockServer t7 = TestServers.t7();
   WireMockServer foreign;
@@ -197,6 +198,26 @@ class T7HostAttackTest extends IntegrationTest {
     });
     assertThat(foreign.getAllServeEvents()).isEmpty();
     assertThat(logText()).doesNotContain(TestServers.CWBI_API_KEY);
+  }
+
+  @Test
+  void theKeyGoesWithTheCwbiEnvironmentsRequestsAndNotWithTheSameUrlTypedAsT7() {
+    CdaStubs dev = new CdaStubs(TestServers.cda(), "dev");
+    try {
+      dev.stub(dev.get("version").atPriority(1)
+          .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+              "apikey " + TestServers.CWBI_API_KEY))
+          .willReturn(CdaStubs.json(200, CdaStubs.sample("version_constructed.json"))));
+      dev.stub(dev.get("version").atPriority(2).willReturn(CdaStubs.json(401, "{\"message\":\"no key\"}")));
+
+      assertThat(clients.client(TestServers.cdaUrl("dev")).version().path("version").asText())
+          .isEqualTo("2025.03.20");
+      // a district typing CWBI-DEV's URL as its T7 does not get the key sent along
+      assertThatThrownBy(() -> clients.t7(TestServers.cdaUrl("dev"), OFFICE).version())
+          .isInstanceOf(CdaException.class).hasMessageContaining("HTTP 401");
+    } finally {
+      dev.reset();
+    }
   }
 
   @Test
