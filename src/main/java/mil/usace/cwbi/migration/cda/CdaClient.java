@@ -38,6 +38,7 @@ public class CdaClient {
 
   private static final int ERROR_BODY_LIMIT = 16 * 1024;
   private static final int MESSAGE_LIMIT = 200;
+  private static final String VERSION = "[A-Za-z0-9._+-]{1,40}";
 
   /**
    * Where this client may send requests, which key (if any) goes with each, and what to say when a request is
@@ -76,6 +77,14 @@ public class CdaClient {
     if (v == null || !v.isObject() || !v.hasNonNull("version")) {
       throw malformed("version", "no \"version\" in the answer");
     }
+    // shown in the report: only what looks like a version, never free text of the answer
+    if (!v.path("version").asText().matches(VERSION)) {
+      throw malformed("version", "\"version\" is not a version number");
+    }
+    JsonNode features = v.path("features");
+    if (features.isObject() && features.has("schema") && !features.path("schema").asText().matches(VERSION)) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) features).remove("schema");
+    }
     return v;
   }
 
@@ -94,7 +103,10 @@ public class CdaClient {
     if (info == null || info.name() == null) {
       throw malformed("offices/" + office, "no office \"name\" in the answer");
     }
-    return info;
+    // shown in the report: one line each, length-capped
+    return new OfficeInfo(clean(info.name(), 20), info.longName() == null ? null : clean(info.longName(), 100),
+        info.type() == null ? null : clean(info.type(), 20), info.reportsTo() == null ? null
+        : clean(info.reportsTo(), 20));
   }
 
   /** {@code GET /timeseries/group/{group}}: the members the group assigns (all offices; callers filter). */

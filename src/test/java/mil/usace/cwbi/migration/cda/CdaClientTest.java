@@ -237,6 +237,17 @@ class CdaClientTest {
   }
 
   @Test
+  void answeredValuesShownInTheReportAreOnlyVersionsAndShortNames() {
+    cda.stub(cda.get("version").willReturn(json(200, "{\"version\":\"<script>alert(1)</script> call 555\"}")));
+    assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaException.class,
+        e -> assertThat(e.getMessage()).contains("not a version number").doesNotContain("script", "555"));
+    cda.stub(cda.get("offices/SWT").willReturn(json(200, "{\"name\":\"SWT\",\"long-name\":\"Tulsa\\n"
+        + "y".repeat(500) + "\",\"type\":\"DIS\"}")));
+    OfficeInfo info = client().office("SWT");
+    assertThat(info.longName()).startsWith("Tulsa y").hasSizeLessThanOrEqualTo(103).doesNotContain("\n");
+  }
+
+  @Test
   void aRedirectIsNotFollowed() {
     WireMockServer other = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     other.start();
