@@ -9,14 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -26,8 +26,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Typed client of one CDA (one environment's base URL). Every call either returns a well-formed answer or throws
- * {@link CdaException}: transport errors and 502/503/504 are retried with back-off first; HTTP errors carry CDA's
- * error body ({@code message}, {@code incidentIdentifier}); a body that is not the expected JSON is malformed.
+ * {@link CdaException}: HTTP errors carry CDA's own {@code message} and {@code incidentIdentifier} (never the body);
+ * a body that is not the expected JSON is malformed. Faults that may pass (transport errors, time-outs, 429,
+ * 502/503/504) throw {@link CdaUnreachableException}: the job retries, not this client. Each request is checked
+ * against the client's {@link Target} first (allowed host, key or none); redirects are never followed.
  */
 public class CdaClient {
 
@@ -35,18 +37,29 @@ public class CdaClient {
   public static final MediaType JSON_V2 = MediaType.parseMediaType("application/json;version=2");
 
   private static final int ERROR_BODY_LIMIT = 16 * 1024;
+  private static final int MESSAGE_LIMIT = 200;
+  private static final String VERSION = "[A-Za-z0-9._+-]{1,40}";
+
+  /**
+   * Where this client may send requests, which key (if any) goes with each, and what to say when a request is
+   * refused. Made by {@link CdaClientFactory}: a CWBI environment (its base URL, the CWBI key) or a T7 (the allowed
+   * T7 hosts, a T7 host's own key).
+   */
+  record Target(Predicate<URI> allowed, Function<URI, String> apiKey, String refusal) {}
 
   private final String baseUrl;
   private final RestClient rest;
   private final ObjectMapper json;
   private final CdaProperties properties;
+  private final Target target;
   private final AtomicInteger requests = new AtomicInteger();
 
-  CdaClient(String baseUrl, RestClient rest, ObjectMapper json, CdaProperties properties) {
+  CdaClient(String baseUrl, RestClient rest, ObjectMapper json, CdaProperties properties, Target target) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     this.rest = rest;
     this.json = json;
     this.properties = properties;
+    this.target = target;
   }
 
   public String baseUrl() {
@@ -63,6 +76,14 @@ public class CdaClient {
     JsonNode v = get("version", Map.of(), MediaType.APPLICATION_JSON, in -> json.readTree(in));
     if (v == null || !v.isObject() || !v.hasNonNull("version")) {
       throw malformed("version", "no \"version\" in the answer");
+    }
+    // shown in the report: only what looks like a version, never free text of the answer
+    if (!v.path("version").asText().matches(VERSION)) {
+      throw malformed("version", "\"version\" is not a version number");
+    }
+    JsonNode features = v.path("features");
+    if (features.isObject() && features.has("schema") && !features.path("schema").asText().matches(VERSION)) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) features).remove("schema");
     }
     return v;
   }
@@ -82,7 +103,10 @@ public class CdaClient {
     if (info == null || info.name() == null) {
       throw malformed("offices/" + office, "no office \"name\" in the answer");
     }
-    return info;
+    // shown in the report: one line each, length-capped
+    return new OfficeInfo(clean(info.name(), 20), info.longName() == null ? null : clean(info.longName(), 100),
+        info.type() == null ? null : clean(info.type(), 20), info.reportsTo() == null ? null
+        : clean(info.reportsTo(), 20));
   }
 
   /** {@code GET /timeseries/group/{group}}: the members the group assigns (all offices; callers filter). */
@@ -106,7 +130,7 @@ public class CdaClient {
       try {
         members.add(json.treeToValue(m, GroupMember.class));
       } catch (JsonProcessingException e) {
-        throw malformed("timeseries/group/" + group, e.getOriginalMessage());
+        throw malformed("timeseries/group/" + group, "a member that is not {office-id, timeseries-id}");
       }
     }
     return members;
@@ -216,39 +240,41 @@ public class CdaClient {
   private <T> T get(String path, Map<String, String> query, MediaType accept, BodyReader<T> reader,
       Object... pathVars) {
     URI uri = uri(path, query, pathVars);
-    String request = "GET " + uri;
-    int attempts = properties.getRetries() + 1;
-    Duration wait = properties.getRetryBackoff();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return once(uri, request, accept, reader);
-      } catch (CdaException e) {
-        if (!e.retryable() || attempt >= attempts) {
-          throw e.afterAttempts(attempt);
-        }
+    try {
+      return once(uri, "GET " + uri, accept, reader);
+    } catch (CdaException e) {
+      if (e.retryable()) {
+        // no sleeping here: the job fails and Camunda retries it on the service task's retry cycle
+        throw new CdaUnreachableException(e);
       }
-      sleep(wait);
-      wait = wait.multipliedBy(2);
+      throw e;
     }
   }
 
   private <T> T once(URI uri, String request, MediaType accept, BodyReader<T> reader) {
+    if (!target.allowed().test(uri)) {
+      // checked before each request, not only at start: the configuration may have changed since
+      throw new CdaException(request, 0, "not sent: " + target.refusal(), null, false, null);
+    }
     requests.incrementAndGet();
     try {
-      return rest.get().uri(uri).accept(accept).headers(this::authorize).exchange((req, res) -> {
+      return rest.get().uri(uri).accept(accept).headers(h -> authorize(uri, h)).exchange((req, res) -> {
         int status = res.getStatusCode().value();
         if (status >= 400) {
           throw httpError(request, status, res.getBody());
         }
         if (status >= 300) {
-          throw new CdaException(request, status, "unexpected redirect", null, false, null);
+          // never followed (the HTTP client's redirect policy is NEVER): a redirect could lead to any host
+          res.getBody().close();
+          throw new CdaException(request, status, "a redirect, not followed: give the URL of CDA itself", null,
+              false, null);
         }
         try (InputStream in = res.getBody()) {
           return reader.read(in);
         } catch (MalformedAnswer e) {
           throw new CdaException(request, status, "malformed answer: " + e.getMessage(), null, false, e);
         } catch (JsonProcessingException e) {
-          throw new CdaException(request, status, "malformed JSON: " + e.getOriginalMessage(), null, false, e);
+          throw new CdaException(request, status, "malformed JSON" + where(e), null, false, null);
         }
       });
     } catch (CdaException e) {
@@ -257,8 +283,14 @@ public class CdaClient {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new CdaException(request, 0, transportProblem(cause), null, true, e);
     } catch (RestClientException | IllegalArgumentException e) {
-      throw new CdaException(request, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), null, false, e);
+      throw new CdaException(request, 0, e.getClass().getSimpleName(), null, false, e);
     }
+  }
+
+  /** Where a parser stopped, never what it read: the answer's text stays out of reports and logs. */
+  private static String where(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+        + e.getLocation().getColumnNr();
   }
 
   private static String transportProblem(Throwable cause) {
@@ -273,38 +305,40 @@ public class CdaClient {
     return "transport error (" + name + (msg == null ? "" : ": " + msg) + ")";
   }
 
+  /**
+   * Keeps the status, CDA's own {@code message} and {@code incidentIdentifier} (length-capped, control characters
+   * removed) and nothing else of the body: a body is never stored, shown, mailed or logged.
+   */
   private CdaException httpError(String request, int status, InputStream body) {
-    String text = "";
-    try (InputStream in = body) {
-      text = new String(in.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
-    } catch (IOException ignored) {
-      // the status alone is reason enough
-    }
     String message = null;
     String incident = null;
-    try {
-      JsonNode err = json.readTree(text);
+    try (InputStream in = body) {
+      JsonNode err = json.readTree(in.readNBytes(ERROR_BODY_LIMIT));
       if (err != null && err.isObject()) {
-        message = err.path("message").isValueNode() ? err.path("message").asText() : null;
-        incident = err.path("incidentIdentifier").isValueNode() ? err.path("incidentIdentifier").asText() : null;
+        message = err.path("message").isTextual() ? clean(err.path("message").asText(), MESSAGE_LIMIT) : null;
+        JsonNode id = err.path("incidentIdentifier");
+        incident = id.isValueNode() && id.asText().matches("[A-Za-z0-9._:-]{1,64}") ? id.asText() : null;
       }
-    } catch (JsonProcessingException notJson) {
-      // not CDA's error body (a proxy's HTML page, say): keep a short excerpt
+    } catch (IOException | RuntimeException notCdasErrorBody) {
+      // a proxy's page, or nothing: the status alone is reported
     }
-    if (message == null) {
-      String excerpt = text.strip().replaceAll("\\s+", " ");
-      message = excerpt.isEmpty() ? "no error body" : "body: " + excerpt.substring(0, Math.min(200, excerpt.length()));
-    }
-    boolean retryable = status == 502 || status == 503 || status == 504;
-    return new CdaException(request, status, message, incident, retryable, null);
+    boolean retryable = status == 429 || status == 502 || status == 503 || status == 504;
+    return new CdaException(request, status, message == null || message.isEmpty() ? "no CDA error message"
+        : message, incident, retryable, null);
+  }
+
+  /** CDA's message, on one line, at most {@code limit} characters. */
+  static String clean(String text, int limit) {
+    String s = text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").replaceAll("\\s+", " ").strip();
+    return s.length() <= limit ? s : s.substring(0, limit) + "...";
   }
 
   private CdaException malformed(String what, String problem) {
     return new CdaException("GET " + baseUrl + what, 200, "malformed answer: " + problem, null, false, null);
   }
 
-  private void authorize(HttpHeaders headers) {
-    String key = properties.getApiKey();
+  private void authorize(URI uri, HttpHeaders headers) {
+    String key = target.apiKey().apply(uri);
     if (key != null && !key.isBlank()) {
       headers.set(HttpHeaders.AUTHORIZATION, "apikey " + key);
     }
@@ -337,12 +371,4 @@ public class CdaClient {
     return names;
   }
 
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CdaException("retry", 0, "interrupted while waiting to retry", null, false, e);
-    }
-  }
 }

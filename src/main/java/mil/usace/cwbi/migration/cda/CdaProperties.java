@@ -5,15 +5,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code cwbi.cda.*}: where each CWBI environment's CDA is, how patiently to call it, and what "fresh" and
- * "complete" mean. T7's URL is not here: each migration gives its own ({@code t7CdaUrl}).
+ * "complete" mean. T7's URL is not here: each migration gives its own ({@code t7CdaUrl}), on a host of
+ * {@link T7#getAllowedHosts()}.
  */
 @Validated
 @ConfigurationProperties(prefix = "cwbi.cda")
@@ -33,14 +37,10 @@ public class CdaProperties {
   @NotNull
   private Duration readTimeout = Duration.ofSeconds(30);
 
-  /** Extra attempts after a transport error (refused, reset, time-out) or a 502/503/504. */
-  @Min(0)
-  @Max(10)
-  private int retries = 2;
-
-  /** Wait before the first retry; doubled for each further one. */
+  /** Where a migration's T7 CDA may be, and which T7 hosts get a key of their own. */
+  @Valid
   @NotNull
-  private Duration retryBackoff = Duration.ofSeconds(2);
+  private T7 t7 = new T7();
 
   /** Catalog page size: large pages keep a 13,000-series office to a handful of requests. */
   @Min(1)
@@ -85,6 +85,101 @@ public class CdaProperties {
 
     public void setBaseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
+    }
+  }
+
+  /**
+   * {@code cwbi.cda.t7.*}: a migration's {@code t7CdaUrl} is typed by a person, so the server only calls hosts
+   * listed here. An entry is a host ({@code wm.swt.ds.usace.army.mil}), a host and port ({@code localhost:8080}),
+   * or a suffix starting with a dot ({@code .usace.army.mil}: any host under that domain, on any port).
+   */
+  public static class T7 {
+    /** Host entry: {@code [.]host[:port]}, lower-case letters, digits, dots and dashes. */
+    public static final String HOST_ENTRY = "\\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?";
+
+    /** Hosts the T7 of every office may live on. */
+    @NotNull
+    private List<@NotBlank @Pattern(regexp = HOST_ENTRY) String> allowedHosts = new ArrayList<>(List.of(".usace.army.mil"));
+
+    /** Further hosts per office (upper-case office id): allowed for that office's T7 only. */
+    @NotNull
+    private Map<String, List<@NotBlank @Pattern(regexp = HOST_ENTRY) String>> officeHosts = new LinkedHashMap<>();
+
+    /** Only https T7 URLs (production); the demo and tests call a local simulator over http. */
+    private boolean requireHttps = true;
+
+    /** An API key for a T7 host that asks for one (exact host, or host:port). Never the CWBI key. */
+    @Valid
+    @NotNull
+    private List<HostKey> hostKeys = new ArrayList<>();
+
+    public List<String> getAllowedHosts() {
+      return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+      this.allowedHosts = allowedHosts;
+    }
+
+    public Map<String, List<String>> getOfficeHosts() {
+      return officeHosts;
+    }
+
+    public void setOfficeHosts(Map<String, List<String>> officeHosts) {
+      this.officeHosts = officeHosts;
+    }
+
+    public boolean isRequireHttps() {
+      return requireHttps;
+    }
+
+    public void setRequireHttps(boolean requireHttps) {
+      this.requireHttps = requireHttps;
+    }
+
+    public List<HostKey> getHostKeys() {
+      return hostKeys;
+    }
+
+    public void setHostKeys(List<HostKey> hostKeys) {
+      this.hostKeys = hostKeys;
+    }
+
+    /** Never prints a key. */
+    @Override
+    public String toString() {
+      return "T7{allowedHosts=" + allowedHosts + ", officeHosts=" + officeHosts + ", requireHttps=" + requireHttps
+          + ", hostKeys=" + hostKeys.stream().map(HostKey::getHost).toList() + "}";
+    }
+  }
+
+  /** One T7 host's own API key (from the environment, e.g. {@code ${CWBI_CDA_KEY_SWT}}). */
+  public static class HostKey {
+    @NotBlank
+    @Pattern(regexp = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?")
+    private String host;
+
+    private String key;
+
+    public String getHost() {
+      return host;
+    }
+
+    public void setHost(String host) {
+      this.host = host;
+    }
+
+    public String getKey() {
+      return key;
+    }
+
+    public void setKey(String key) {
+      this.key = key;
+    }
+
+    @Override
+    public String toString() {
+      return "HostKey{" + host + ", key=****}";
     }
   }
 
@@ -221,20 +316,12 @@ public class CdaProperties {
     this.readTimeout = readTimeout;
   }
 
-  public int getRetries() {
-    return retries;
+  public T7 getT7() {
+    return t7;
   }
 
-  public void setRetries(int retries) {
-    this.retries = retries;
-  }
-
-  public Duration getRetryBackoff() {
-    return retryBackoff;
-  }
-
-  public void setRetryBackoff(Duration retryBackoff) {
-    this.retryBackoff = retryBackoff;
+  public void setT7(T7 t7) {
+    this.t7 = t7;
   }
 
   public int getPageSize() {
@@ -305,6 +392,6 @@ public class CdaProperties {
   @Override
   public String toString() {
     return "CdaProperties{environments=" + environments.keySet() + ", apiKey=" + (apiKey == null || apiKey.isBlank()
-        ? "none" : "****") + ", retries=" + retries + "}";
+        ? "none" : "****") + ", t7=" + t7 + "}";
   }
 }

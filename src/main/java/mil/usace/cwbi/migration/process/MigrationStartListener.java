@@ -26,6 +26,7 @@ public class MigrationStartListener implements ExecutionListener {
 
   private final FormRules rules;
   private final OfficeDirectory offices;
+  @org.springframework.beans.factory.annotation.Autowired private mil.usace.cwbi.migration.cda.T7UrlRule t7Urls;
 
   public MigrationStartListener(FormRules rules, OfficeDirectory offices) {
     this.rules = rules;
@@ -46,6 +47,7 @@ public class MigrationStartListener implements ExecutionListener {
       throw FormRules.invalid(OFFICE, "Field 'Office' (office): " + office
           + " is not a known office. Known offices: " + String.join(", ", offices.known()) + ".");
     }
+    t7Urls.check(execution); // only allowed T7 hosts (cda.T7UrlRule)
     if (MigrationVariables.criticalTimeSeries(execution).isEmpty()
         && MigrationVariables.string(execution, TS_GROUP) == null) {
       throw FormRules.invalid(CRITICAL_TIME_SERIES, "Field 'Critical time series' (criticalTimeSeries): name the "

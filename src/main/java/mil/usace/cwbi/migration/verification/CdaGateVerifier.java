@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  *       locations with T7;</li>
  *   <li>HISTORY (after Step 8): CWBI-PROD's critical series reach back as far as T7's, and are fresh.</li>
  * </ul>
- * Fails closed and never throws for a CDA fault: each fault is a failed line naming the request and the reason.
+ * Fails closed: each CDA answer that fails a check is a failed line naming the request and the reason. A CDA that
+ * does not answer (refused, time-out, 429, 502/503/504) throws {@link mil.usace.cwbi.migration.cda.CdaUnreachableException}
+ * and a bug of ours its own exception: both are the job's to retry ({@link VerificationDelegate}).
  */
 @Component
 public class CdaGateVerifier implements GateVerifier {
@@ -66,18 +68,14 @@ public class CdaGateVerifier implements GateVerifier {
   @Override
   public VerificationReport verify(Environment environment, MigrationSubject subject) {
     List<CheckResult> checks = new ArrayList<>();
-    try {
-      switch (environment) {
-        case T7 -> environmentChecks(Environment.T7, subject, false, checks);
-        case CWBI_DEV -> environmentChecks(Environment.CWBI_DEV, subject, true, checks);
-        case CWBI_TEST -> environmentChecks(Environment.CWBI_TEST, subject, false, checks);
-        case CWBI_PROD -> environmentChecks(Environment.CWBI_PROD, subject, true, checks);
-        case HISTORY -> historyChecks(subject, checks);
-      }
-    } catch (RuntimeException e) {
-      // a bug of ours or an answer we did not foresee: a failed gate with the reason, never a crashed job
-      log.warn("verification of {} for {} broke", environment, subject.office(), e);
-      checks.add(CheckResult.fail("verification", "could not complete: " + e));
+    // No catch-all: a CDA answer that fails a check is a failed line; a CDA that may come back
+    // (CdaUnreachableException) and a bug of ours leave here, so the job retries and, for a bug, ends in an incident.
+    switch (environment) {
+      case T7 -> environmentChecks(Environment.T7, subject, false, checks);
+      case CWBI_DEV -> environmentChecks(Environment.CWBI_DEV, subject, true, checks);
+      case CWBI_TEST -> environmentChecks(Environment.CWBI_TEST, subject, false, checks);
+      case CWBI_PROD -> environmentChecks(Environment.CWBI_PROD, subject, true, checks);
+      case HISTORY -> historyChecks(subject, checks);
     }
     VerificationReport report = fitted(new VerificationReport(environment, subject.office(), clock.instant(), checks));
     log.info("verified {} for {}: {} ({} checks, {} failed)", environment.label(), subject.office(),
@@ -130,7 +128,7 @@ public class CdaGateVerifier implements GateVerifier {
       case CWBI_PROD, HISTORY -> configured("cwbi-prod");
     };
     try {
-      return clients.client(url);
+      return env == Environment.T7 ? clients.t7(url, subject.office()) : clients.cwbi(url);
     } catch (IllegalArgumentException e) {
       String where = env == Environment.T7 ? "the migration's t7CdaUrl"
           : "cwbi.cda.environments." + env.name().toLowerCase().replace('_', '-') + ".base-url";
@@ -253,7 +251,7 @@ public class CdaGateVerifier implements GateVerifier {
     String name = ParityCheck.name("locations", "T7", label);
     CdaClient t7;
     try {
-      t7 = clients.client(subject.t7CdaUrl());
+      t7 = clients.t7(subject.t7CdaUrl(), subject.office());
     } catch (IllegalArgumentException e) {
       return CheckResult.fail(name, "the migration's t7CdaUrl: " + e.getMessage());
     }

@@ -53,7 +53,8 @@ public enum CheckKind {
     if (n.startsWith("configuration")) {
       return CONFIGURATION;
     }
-    if (n.startsWith(ServiceCheck.NAME.toLowerCase(Locale.ROOT))) {
+    if (n.startsWith(ServiceCheck.NAME.toLowerCase(Locale.ROOT))
+        || n.startsWith(VerificationDelegate.REACHABLE.toLowerCase(Locale.ROOT))) {
       return SERVICE;
     }
     if (n.startsWith(OfficeCheck.NAME)) {

@@ -52,16 +52,15 @@ class CdaClientTest {
 
   static CdaProperties fastProperties() {
     CdaProperties p = new CdaProperties();
-    p.setRetries(2);
-    p.setRetryBackoff(Duration.ofMillis(10));
     p.setConnectTimeout(Duration.ofSeconds(1));
     p.setReadTimeout(Duration.ofMillis(1000)); // generous: the cores are shared
     p.setPageSize(3);
     return p;
   }
 
+  /** The stand-in as a CWBI environment (configured, so trusted with the CWBI key). */
   CdaClient client() {
-    return new CdaClientFactory(props).client(cda.baseUrl());
+    return new CdaClientFactory(props).cwbi(cda.baseUrl());
   }
 
   @Test
@@ -148,41 +147,34 @@ class CdaClientTest {
   }
 
   @Test
-  void connectionRefusedIsRetriedThenReported() throws Exception {
+  void connectionRefusedIsLeftToTheJobToRetry() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    CdaClient client = new CdaClientFactory(props).client("http://localhost:" + closed + "/cda/");
-    assertThatThrownBy(client::version).isInstanceOfSatisfying(CdaException.class, e -> {
-      assertThat(e.status()).isZero();
-      assertThat(e.attempts()).isEqualTo(3);
-      assertThat(e.getMessage()).contains("GET http://localhost:" + closed + "/cda/version",
-          "connection refused", "after 3 attempts");
+    CdaClient client = new CdaClientFactory(props).cwbi("http://localhost:" + closed + "/cda/");
+    assertThatThrownBy(client::version).isInstanceOfSatisfying(CdaUnreachableException.class, e -> {
+      assertThat(e.fault().status()).isZero();
+      assertThat(e.getMessage()).contains("GET http://localhost:" + closed + "/cda/version", "connection refused");
     });
-    assertThat(client.requestCount()).isEqualTo(3);
+    // one request: no sleeping and retrying inside the job
+    assertThat(client.requestCount()).isEqualTo(1);
   }
 
   @Test
-  void aReadTimeOutIsRetriedThenReported() {
+  void aReadTimeOutIsLeftToTheJobToRetry() {
     cda.stub(cda.get("version").willReturn(json(200, sample("version_constructed.json")).withFixedDelay(3000)));
-    props.setRetries(1);
-    assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaException.class, e -> {
-      assertThat(e.getMessage()).contains("/cda/version", "time-out", "after 2 attempts");
-    });
+    assertThatThrownBy(() -> client().version()).isInstanceOf(CdaUnreachableException.class)
+        .hasMessageContaining("/cda/version").hasMessageContaining("time-out");
+    server.verify(1, getRequestedFor(urlPathEqualTo("/cda/version")));
   }
 
   @Test
-  void aTransientResetIsRetriedAndTheAnswerUsed() {
-    cda.stub(cda.get("version").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-            .withFault(Fault.CONNECTION_RESET_BY_PEER))
-        .willSetStateTo("ok"));
-    cda.stub(cda.get("version").inScenario("flaky").whenScenarioStateIs("ok")
-        .willReturn(json(200, sample("version_constructed.json"))));
-    CdaClient client = client();
-    assertThat(client.version().path("version").asText()).isEqualTo("2025.03.20");
-    assertThat(client.requestCount()).isEqualTo(2);
+  void aResetIsLeftToTheJobToRetry() {
+    cda.stub(cda.get("version").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    assertThatThrownBy(() -> client().version()).isInstanceOf(CdaUnreachableException.class)
+        .hasMessageContaining("transport error");
   }
 
   @Test
@@ -208,12 +200,142 @@ class CdaClientTest {
   }
 
   @Test
-  void aProxyErrorPageIsReportedWithAnExcerpt() {
+  void aProxyErrorPageIsNeverQuotedAndLeftToTheJobToRetry() {
     cda.stub(cda.get("version").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-        .withStatus(503).withBody("<html><body>Service Unavailable</body></html>")));
-    assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaException.class, e -> {
-      assertThat(e.status()).isEqualTo(503);
-      assertThat(e.getMessage()).contains("HTTP 503", "Service Unavailable", "after 3 attempts");
+        .withStatus(503).withBody("<html><body>Service Unavailable SECRET-PAGE-TEXT</body></html>")));
+    assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaUnreachableException.class, e -> {
+      assertThat(e.fault().status()).isEqualTo(503);
+      assertThat(e.getMessage()).contains("HTTP 503", "no CDA error message").doesNotContain("SECRET", "html");
     });
+  }
+
+  @Test
+  void anErrorBodyKeepsOnlyCdasMessageCappedAndItsIncidentId() {
+    String longMessage = "Unable to do it " + "x".repeat(5000);
+    cda.stub(cda.get("offices/SWT").willReturn(json(500, "{\"message\":\"" + longMessage
+        + "\\nsecond line\",\"incidentIdentifier\":\"abc-123\",\"details\":{\"stack\":\"SECRET-DETAIL\"}}")));
+    assertThatThrownBy(() -> client().office("SWT")).isInstanceOfSatisfying(CdaException.class, e -> {
+      assertThat(e.getMessage()).contains("HTTP 500", "Unable to do it", "(CDA incident abc-123)")
+          .doesNotContain("SECRET", "\n", "second line");
+      assertThat(e.getMessage().length()).isLessThan(400);
+    });
+
+    // an incident id that is not an id (markup, a sentence) is dropped
+    cda.stub(cda.get("offices/LRL").willReturn(json(500,
+        "{\"message\":\"System Error\",\"incidentIdentifier\":\"<a href=x>click</a>\"}")));
+    assertThatThrownBy(() -> client().office("LRL")).isInstanceOfSatisfying(CdaException.class, e -> {
+      assertThat(e.incidentIdentifier()).isNull();
+      assertThat(e.getMessage()).doesNotContain("click", "href");
+    });
+  }
+
+  @Test
+  void malformedJsonIsReportedByPositionNotByItsText() {
+    cda.stub(cda.get("version").willReturn(json(200, "SECRET-TOKEN-TEXT and more")));
+    assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaException.class,
+        e -> assertThat(e.getMessage()).contains("malformed JSON at line 1").doesNotContain("SECRET"));
+  }
+
+  @Test
+  void answeredValuesShownInTheReportAreOnlyVersionsAndShortNames() {
+    cda.stub(cda.get("version").willReturn(json(200, "{\"version\":\"<script>alert(1)</script> call 555\"}")));
+    assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaException.class,
+        e -> assertThat(e.getMessage()).contains("not a version number").doesNotContain("script", "555"));
+    cda.stub(cda.get("offices/SWT").willReturn(json(200, "{\"name\":\"SWT\",\"long-name\":\"Tulsa\\n"
+        + "y".repeat(500) + "\",\"type\":\"DIS\"}")));
+    OfficeInfo info = client().office("SWT");
+    assertThat(info.longName()).startsWith("Tulsa y").hasSizeLessThanOrEqualTo(103).doesNotContain("\n");
+  }
+
+  @Test
+  void aRedirectIsNotFollowed() {
+    WireMockServer other = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    other.start();
+    try {
+      other.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+          com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(json(200, sample("version_constructed.json"))));
+      cda.stub(cda.get("version").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+          .withStatus(302).withHeader("Location", "http://127.0.0.1:" + other.port() + "/steal/version")));
+      props.setApiKey("cwbi-key");
+      assertThatThrownBy(() -> client().version()).isInstanceOfSatisfying(CdaException.class, e -> {
+        assertThat(e.status()).isEqualTo(302);
+        assertThat(e.getMessage()).contains("redirect, not followed").doesNotContain("steal");
+      });
+      assertThat(other.getAllServeEvents()).isEmpty();
+    } finally {
+      other.stop();
+    }
+  }
+
+  @Test
+  void theCwbiKeyGoesToTheCwbiEnvironmentsOnlyAndAT7GetsOnlyItsOwnKey() {
+    cda.up();
+    CdaStubs t7 = new CdaStubs(server, "t7");
+    t7.up();
+    props.setApiKey("cwbi-key");
+    CdaProperties.EnvironmentConfig dev = new CdaProperties.EnvironmentConfig();
+    dev.setBaseUrl(cda.baseUrl());
+    props.getEnvironments().put("cwbi-dev", dev);
+    props.getT7().setAllowedHosts(List.of("localhost:" + server.port()));
+    props.getT7().setRequireHttps(false);
+    CdaClientFactory factory = new CdaClientFactory(props);
+
+    factory.client(cda.baseUrl()).version();
+    factory.t7(t7.baseUrl(), "SWT").version();
+    // a T7 URL that is a CWBI environment's URL still gets no CWBI key
+    factory.t7(cda.baseUrl(), "SWT").version();
+
+    server.verify(1, getRequestedFor(urlPathEqualTo("/cda/version")).withHeader("Authorization",
+        equalTo("apikey cwbi-key")));
+    server.verify(1, getRequestedFor(urlPathEqualTo("/cda/version")).withoutHeader("Authorization"));
+    server.verify(1, getRequestedFor(urlPathEqualTo("/t7/version")).withoutHeader("Authorization"));
+
+    server.resetRequests();
+    CdaProperties.HostKey own = new CdaProperties.HostKey();
+    own.setHost("localhost:" + server.port());
+    own.setKey("t7-own-key");
+    props.getT7().getHostKeys().add(own);
+    factory.t7(t7.baseUrl(), "SWT").version();
+    server.verify(1, getRequestedFor(urlPathEqualTo("/t7/version")).withHeader("Authorization",
+        equalTo("apikey t7-own-key")));
+    assertThat(props.toString()).doesNotContain("cwbi-key", "t7-own-key");
+  }
+
+  @Test
+  void aT7HostNotAllowedIsRefusedBeforeAnyRequest() {
+    props.getT7().setAllowedHosts(List.of(".usace.army.mil", "localhost:" + server.port()));
+    props.getT7().setRequireHttps(false);
+    CdaClientFactory factory = new CdaClientFactory(props);
+    for (String url : List.of("http://127.0.0.1:" + server.port() + "/t7/", "http://localhost:1/t7/",
+        "http://evilusace.army.mil/t7/", "http://usace.army.mil.evil.com/t7/",
+        "http://wm.swt.ds.usace.army.mil@127.0.0.1:" + server.port() + "/t7/", "file:///etc/passwd",
+        "http://localhost:" + server.port() + "/t7/?x=1", "not a url")) {
+      assertThatThrownBy(() -> factory.t7(url, "SWT")).as(url).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(factory.hosts().t7Refusal("https://wm.swt.ds.usace.army.mil/swt-data/", "SWT")).isNull();
+    assertThat(factory.hosts().t7Refusal("http://WM.SWT.ds.usace.army.mil./swt-data/", "SWT")).isNull();
+
+    props.getT7().setRequireHttps(true);
+    assertThat(factory.hosts().t7Refusal("http://wm.swt.ds.usace.army.mil/swt-data/", "SWT")).contains("https");
+
+    // a host allowed for one office only
+    props.getT7().getOfficeHosts().put("SWT", List.of("t7.swt.example.mil"));
+    assertThat(factory.hosts().t7Refusal("https://t7.swt.example.mil/swt-data/", "SWT")).isNull();
+    assertThat(factory.hosts().t7Refusal("https://t7.swt.example.mil/swt-data/", "LRL")).isNotNull();
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aT7HostRemovedFromTheConfigurationIsRefusedOnTheNextRequest() {
+    CdaStubs t7 = new CdaStubs(server, "t7");
+    t7.up();
+    props.getT7().setAllowedHosts(new java.util.ArrayList<>(List.of("localhost:" + server.port())));
+    props.getT7().setRequireHttps(false);
+    CdaClient client = new CdaClientFactory(props).t7(t7.baseUrl(), "SWT");
+    client.version();
+    props.getT7().setAllowedHosts(List.of(".usace.army.mil"));
+    assertThatThrownBy(client::version).isInstanceOfSatisfying(CdaException.class,
+        e -> assertThat(e.getMessage()).contains("not sent", "not an allowed T7 host"));
+    server.verify(1, getRequestedFor(urlPathEqualTo("/t7/version")));
   }
 }

@@ -72,6 +72,8 @@ public final class VerificationBenchmark {
         }
       }
       CdaProperties props = new CdaProperties();
+      props.getT7().setAllowedHosts(List.of("localhost:" + server.port()));
+      props.getT7().setRequireHttps(false);
       for (String env : List.of("t7", "cwbi-dev", "cwbi-test", "cwbi-prod")) {
         CdaStubs s = new CdaStubs(server, env);
         s.up().office("SWT", "Tulsa District");

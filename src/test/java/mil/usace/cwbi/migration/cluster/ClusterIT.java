@@ -64,12 +64,14 @@ class ClusterIT {
     rest = new MigrationRest("admin", "demo");
     int portA = ThrowawayPostgres.freePort();
     int portB = ThrowawayPostgres.freePort();
-    a = node("node-a", portA);
-    b = node("node-b", portB);
+    a = node("node-a", portA, portB);
+    b = node("node-b", portB, portB);
   }
 
-  AppNode node(String name, int port) {
+  AppNode node(String name, int port, int t7Port) {
     return new AppNode(name, port, List.of(
+        // every migration's T7 is node B's simulator: an allowed T7 host for both nodes
+        "--cwbi.cda.t7.allowed-hosts=127.0.0.1:" + t7Port + ",localhost:" + port,
         "--spring.profiles.active=postgres,demo",
         "--spring.datasource.url=" + postgres.jdbcUrl(DB),
         "--spring.datasource.username=postgres",

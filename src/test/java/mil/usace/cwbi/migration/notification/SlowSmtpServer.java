@@ -12,13 +12,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal SMTP server for the benchmark that takes {@link #delayMillis} to accept each message (after the
- * DATA terminator), like a slow or overloaded relay. 0 = a normal, fast server.
+ * DATA terminator), like a slow or overloaded relay. 0 = a normal, fast server. {@link #hung()}: a server that
+ * accepts the TCP connection and never says a word.
  */
 final class SlowSmtpServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final AtomicInteger received = new AtomicInteger();
   volatile long delayMillis;
+  private volatile boolean silent;
+  private final AtomicInteger connections = new AtomicInteger();
+
+  /** Accepts connections and never answers: no greeting, no reply, the socket held open until closed. */
+  static SlowSmtpServer hung() throws IOException {
+    SlowSmtpServer s = new SlowSmtpServer();
+    s.silent = true;
+    return s;
+  }
+
+  /** TCP connections accepted so far. */
+  int connections() {
+    return connections.get();
+  }
 
   SlowSmtpServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -39,6 +54,7 @@ final class SlowSmtpServer implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket s = socket.accept();
+        connections.incrementAndGet();
         Thread t = new Thread(() -> serve(s), "slow-smtp-session");
         t.setDaemon(true);
         t.start();
@@ -49,6 +65,16 @@ final class SlowSmtpServer implements AutoCloseable {
   }
 
   private void serve(Socket s) {
+    if (silent) {
+      try (s; var in = s.getInputStream()) {
+        while (in.read() != -1) {
+          // swallow whatever the client sends; answer nothing
+        }
+      } catch (IOException e) {
+        // the client gave up
+      }
+      return;
+    }
     try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
         StandardCharsets.US_ASCII)); OutputStream out = s.getOutputStream()) {
       reply(out, "220 slow-smtp ready");

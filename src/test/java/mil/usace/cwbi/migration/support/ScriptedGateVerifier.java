@@ -22,6 +22,7 @@ public class ScriptedGateVerifier implements GateVerifier {
   private final Map<Environment, Boolean> verdicts = new ConcurrentHashMap<>();
   private final Map<Environment, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final Map<Environment, List<CheckResult>> reports = new ConcurrentHashMap<>();
+  private final Map<Environment, RuntimeException> faults = new ConcurrentHashMap<>();
 
   public ScriptedGateVerifier(ApplicationContext context) {
     this.context = context;
@@ -42,6 +43,9 @@ public class ScriptedGateVerifier implements GateVerifier {
   /** The environment's check reports exactly these lines (e.g. several failures among passing checks). */
   public void report(Environment environment, List<CheckResult> lines) {
     reports.put(environment, List.copyOf(lines));
+  /** The verifier breaks with {@code fault} for this environment: a bug of ours, not a CDA answer. */
+  public void breakWith(Environment environment, RuntimeException fault) {
+    faults.put(environment, fault);
   }
 
   public void passAll() {
@@ -56,6 +60,7 @@ public class ScriptedGateVerifier implements GateVerifier {
     verdicts.clear();
     calls.clear();
     reports.clear();
+    faults.clear();
   }
 
   @Override
@@ -63,6 +68,10 @@ public class ScriptedGateVerifier implements GateVerifier {
     calls.computeIfAbsent(environment, e -> new AtomicInteger()).incrementAndGet();
     if (reports.containsKey(environment)) {
       return new VerificationReport(environment, subject.office(), Instant.now(), reports.get(environment));
+    }
+    RuntimeException fault = faults.get(environment);
+    if (fault != null) {
+      throw fault;
     }
     Boolean verdict = verdicts.get(environment);
     if (verdict != null) {

@@ -15,6 +15,13 @@ public final class TestServers {
   /** CDA stand-in for every environment, one path each: /t7/, /dev/, /test/, /prod/ (see cda.CdaStubs). */
   private static final WireMockServer CDA = startCda();
 
+  /**
+   * A district's T7 CDA on a host of its own ({@code localhost:<port>}, an allowed T7 host), with a request journal:
+   * tests of who receives which request and header. The same server as {@code 127.0.0.1:<port>} is a host that is
+   * not allowed.
+   */
+  private static final WireMockServer T7 = startT7();
+
   /** The SMTP server every notification goes to (GreenMail, loopback, a random free port). */
   private static volatile GreenMail smtp = startSmtp(0);
   private static final int SMTP_PORT = smtp.getSmtp().getPort();
@@ -58,6 +65,21 @@ public final class TestServers {
     return server;
   }
 
+  private static WireMockServer startT7() {
+    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(8));
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+
+  /** The district T7 stand-in (journal on); reset its stubs and requests after use. */
+  public static WireMockServer t7() {
+    return T7;
+  }
+
+  /** The API key the CWBI environments get in tests; no other host may ever see it. */
+  public static final String CWBI_API_KEY = "test-cwbi-api-key-5d1f";
+
   /** The shared CDA stand-in; tests add (and remove) stubs under their own path. */
   public static WireMockServer cda() {
     return CDA;
@@ -77,8 +99,12 @@ public final class TestServers {
     registry.add("cwbi.cda.environments.cwbi-dev.base-url", () -> cdaUrl("dev"));
     registry.add("cwbi.cda.environments.cwbi-test.base-url", () -> cdaUrl("test"));
     registry.add("cwbi.cda.environments.cwbi-prod.base-url", () -> cdaUrl("prod"));
-    registry.add("cwbi.cda.retries", () -> "1");
-    registry.add("cwbi.cda.retry-backoff", () -> "PT0.05S");
+    // T7 on the CDA stand-in (localhost:<port> only; 127.0.0.1 is a "foreign" host) or on USACE hosts, over http
+    registry.add("cwbi.cda.t7.allowed-hosts[0]", () -> ".usace.army.mil");
+    registry.add("cwbi.cda.t7.allowed-hosts[1]", () -> "localhost:" + CDA.port());
+    registry.add("cwbi.cda.t7.allowed-hosts[2]", () -> "localhost:" + T7.port());
+    registry.add("cwbi.cda.api-key", () -> CWBI_API_KEY);
+    registry.add("cwbi.cda.t7.require-https", () -> "false");
     registry.add("cwbi.cda.read-timeout", () -> "PT5S");
   }
 }

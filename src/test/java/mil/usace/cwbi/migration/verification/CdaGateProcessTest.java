@@ -140,12 +140,13 @@ class CdaGateProcessTest extends IntegrationTest {
   }
 
   @Test
-  void devUnreachableKeepsTheGateClosedWithTheReason() {
+  void devAnsweringWithErrorsKeepsTheGateClosedWithTheReason() {
     Instant now = Instant.now();
     serve(t7, inventory(now, 1));
     dev.stub(dev.get("version").willReturn(CdaStubs.json(500,
         "{\"message\":\"System Error\",\"incidentIdentifier\":\"-42\",\"details\":{}}")));
-    dev.stub(dev.get("swagger-docs").willReturn(CdaStubs.json(503, "{\"message\":\"down\"}")));
+    // (a 503 would be retried by the job first: VerificationFaultsTest)
+    dev.stub(dev.get("swagger-docs").willReturn(CdaStubs.json(404, "{\"message\":\"Not Found\"}")));
 
     Map<String, Object> start = driver.startData(OFFICE, false);
     start.put(MigrationVariables.T7_CDA_URL, TestServers.cdaUrl("t7"));

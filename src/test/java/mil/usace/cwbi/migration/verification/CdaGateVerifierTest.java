@@ -11,6 +11,7 @@ import static mil.usace.cwbi.migration.cda.CdaStubs.member;
 import static mil.usace.cwbi.migration.cda.CdaStubs.sample;
 import static mil.usace.cwbi.migration.cda.CdaStubs.series;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -28,6 +29,7 @@ import java.util.stream.IntStream;
 import mil.usace.cwbi.migration.cda.CdaClientFactory;
 import mil.usace.cwbi.migration.cda.CdaProperties;
 import mil.usace.cwbi.migration.cda.CdaStubs;
+import mil.usace.cwbi.migration.cda.CdaUnreachableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,8 +73,8 @@ class CdaGateVerifierTest {
     test = new CdaStubs(server, "test");
     prod = new CdaStubs(server, "prod");
     props = new CdaProperties();
-    props.setRetries(1);
-    props.setRetryBackoff(Duration.ofMillis(5));
+    props.getT7().setAllowedHosts(List.of("localhost:" + server.port()));
+    props.getT7().setRequireHttps(false);
     props.setReadTimeout(Duration.ofMillis(1500)); // generous: the cores are shared
     props.setPageSize(4);
     props.getEnvironments().put("cwbi-dev", env(dev));
@@ -285,17 +287,18 @@ class CdaGateVerifierTest {
   }
 
   @Test
-  void connectionRefusedFailsTheServiceCheck() throws Exception {
+  void connectionRefusedLeavesTheVerificationForTheJobToRetry() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
+    props.getT7().setAllowedHosts(List.of("localhost"));
     MigrationSubject down = new MigrationSubject("SWT", "http://localhost:" + closed + "/swt-data/", false,
         List.of(KEYS_ELEV), null);
-    VerificationReport r = verifier.verify(Environment.T7, down);
-    assertThat(r.passed()).isFalse();
-    assertThat(line(r, "CDA service answers").evidence()).contains("GET http://localhost:" + closed
-        + "/swt-data/version", "connection refused", "after 2 attempts");
+    assertThatThrownBy(() -> verifier.verify(Environment.T7, down))
+        .isInstanceOfSatisfying(CdaUnreachableException.class, e -> assertThat(e.getMessage())
+            .contains("GET http://localhost:" + closed + "/swt-data/version", "connection refused")
+            .doesNotContain("attempts"));
   }
 
   @Test
@@ -308,11 +311,35 @@ class CdaGateVerifierTest {
   }
 
   @Test
-  void aTimeOutFailsTheCheck() {
+  void aTimeOutLeavesTheVerificationAfterOneRequest() {
     test.stub(test.get("catalog/TIMESERIES").willReturn(json(200, "{\"entries\":[]}").withFixedDelay(4000)));
-    VerificationReport r = verifier.verify(Environment.CWBI_TEST, subject(false));
-    assertThat(r.passed()).isFalse();
-    assertThat(line(r, "critical series fresh").evidence()).contains("time-out", "after 2 attempts");
+    assertThatThrownBy(() -> verifier.verify(Environment.CWBI_TEST, subject(false)))
+        .isInstanceOf(CdaUnreachableException.class).hasMessageContaining("time-out");
+    // no retry inside the job: the one catalog request that timed out, then the job's own retry cycle
+    server.verify(1, getRequestedFor(urlPathEqualTo("/test/catalog/TIMESERIES")));
+  }
+
+  @Test
+  void aBugOfOursIsNotTurnedIntoAFailedCheck() {
+    Clock broken = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        throw new IllegalStateException("a bug of ours");
+      }
+    };
+    CdaGateVerifier buggy = new CdaGateVerifier(new CdaClientFactory(props), broken);
+    assertThatThrownBy(() -> buggy.verify(Environment.T7, subject(false)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("a bug of ours");
   }
 
   @Test
@@ -326,11 +353,10 @@ class CdaGateVerifierTest {
   }
 
   @Test
-  void aResetConnectionCountsAsFailedAfterRetries() {
+  void aResetConnectionIsForTheJobToRetry() {
     test.stub(test.get("version").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    VerificationReport r = verifier.verify(Environment.CWBI_TEST, subject(false));
-    assertThat(r.passed()).isFalse();
-    assertThat(line(r, "CDA service answers").evidence()).contains("transport error", "after 2 attempts");
+    assertThatThrownBy(() -> verifier.verify(Environment.CWBI_TEST, subject(false)))
+        .isInstanceOf(CdaUnreachableException.class).hasMessageContaining("transport error");
   }
 
   @Test
@@ -383,6 +409,20 @@ class CdaGateVerifierTest {
     assertThat(r.passed()).isFalse();
     assertThat(r.checks().get(0).check()).isEqualTo("configuration (T7)");
     assertThat(verifier.verify(Environment.CWBI_DEV, bad).passed()).isFalse();
+  }
+
+  @Test
+  void aT7OnAHostNotAllowedIsNeverCalled() {
+    // 127.0.0.1 is the same WireMock as localhost, but not an allowed T7 host
+    MigrationSubject foreign = new MigrationSubject("SWT", "http://127.0.0.1:" + server.port() + "/t7/", false,
+        List.of(KEYS_ELEV), null);
+    VerificationReport r = verifier.verify(Environment.T7, foreign);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.checks().get(0).check()).isEqualTo("configuration (T7)");
+    assertThat(r.checks().get(0).evidence()).contains("the host is not one where a T7 CDA may be")
+        .doesNotContain("127.0.0.1");
+    assertThat(verifier.verify(Environment.CWBI_DEV, foreign).passed()).isFalse();
+    assertThat(server.getAllServeEvents()).noneMatch(e -> e.getRequest().getUrl().startsWith("/t7/"));
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import mil.usace.cwbi.migration.cda.CdaClientFactory;
 import mil.usace.cwbi.migration.cda.CdaProperties;
@@ -41,8 +40,8 @@ class CdaSimulatorTest {
     cda = new SimulatedCda();
     mvc = MockMvcBuilders.standaloneSetup(new CdaSimulatorController(cda)).build();
     CdaProperties props = new CdaProperties();
-    props.setRetries(0);
-    props.setRetryBackoff(Duration.ofMillis(1));
+    props.getT7().setAllowedHosts(List.of("localhost"));
+    props.getT7().setRequireHttps(false);
     props.setPageSize(20);
     for (String env : List.of("cwbi-dev", "cwbi-test", "cwbi-prod")) {
       CdaProperties.EnvironmentConfig c = new CdaProperties.EnvironmentConfig();
