@@ -47,6 +47,7 @@ class NotificationTest extends IntegrationTest {
       "task_2_4_custom_schema", "task_3_1_modeling_ops"};
   static final String[] STEP_4 = {"task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
       "task_4_batch_scripts", "task_4_opendcs_import", "task_5_set_test_period"};
+  static final String[] STEP_4_DISTRICT = {"task_4_district_comments"};
 
   static final List<String> HEC = List.of("hec-engineer@example.mil", "hec-second@example.mil");
   static final List<String> SWT = List.of("swt-second@example.mil", "swt-water@example.mil");
@@ -234,12 +235,15 @@ class NotificationTest extends IntegrationTest {
     deliver();
     inbox.clear();
 
+    completeAs("swt-water", pi.getId(), STEP_4_DISTRICT);
+    deliver();
+    inbox.clear();
     completeAs("hec-engineer", pi.getId(), STEP_4);
     assertThat(deliver()).isZero();
     assertThat(recipients()).isEqualTo(SWT);
     Received mail = mailTo("swt-water@example.mil");
-    Task confirm = driver.task(pi.getId(), "task_5_confirm_data_processes");
-    assertThat(mail.text()).contains(confirm.getName()).contains("?task=" + confirm.getId())
+    Task agree = driver.task(pi.getId(), "task_5_agree_test_period");
+    assertThat(mail.text()).contains(agree.getName()).contains("?task=" + agree.getId())
         .contains("Phase 2: Migration/Testing (CWBI-TEST), Step 5").contains("(completed by hec-engineer)");
   }
 
