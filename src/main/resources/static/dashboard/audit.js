@@ -28,6 +28,9 @@
     return dl;
   }
 
+  // entries of RoadmapNotes: the District's comments, items skipped or marked not applicable
+  var NOTE_KINDS = {COMMENT: 'comment', SKIPPED: 'not needed', NOT_APPLICABLE: 'not applicable'};
+
   fetch(api, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
     .then(function (r) {
       if (!r.ok) {
@@ -47,7 +50,7 @@
         cell(tr, e.step);
         cell(tr, e.name + (e.activityId ? ' (' + e.activityId + ')' : ''));
         cell(tr, e.user || (e.type === 'CHECK' ? 'automated' : ''));
-        cell(tr, e.passed === null ? (e.type === 'TASK_COMPLETED' ? 'completed' : '') : (e.passed ? 'passed' : 'FAILED'),
+        cell(tr, e.passed === null ? (e.type === 'TASK_COMPLETED' ? 'completed' : (NOTE_KINDS[e.type] || '')) : (e.passed ? 'passed' : 'FAILED'),
           e.passed === null ? null : (e.passed ? 'passed' : 'failed'));
         var evidence = e.type === 'CHECK'
           ? list(e.checks.map(function (c) { return [c.check, (c.passed ? 'passed: ' : 'FAILED: ') + c.evidence, c.passed ? '' : 'failed']; }))

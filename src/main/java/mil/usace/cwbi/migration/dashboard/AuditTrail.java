@@ -47,9 +47,12 @@ public class AuditTrail {
   private final HistoryService history;
   private final RepositoryService repository;
 
-  public AuditTrail(HistoryService history, RepositoryService repository) {
+  private final RoadmapNotes notes;
+
+  public AuditTrail(HistoryService history, RepositoryService repository, RoadmapNotes notes) {
     this.history = history;
     this.repository = repository;
+    this.notes = notes;
   }
 
   /** The office's trail, oldest first; empty when the office never started a migration. */
@@ -120,6 +123,7 @@ public class AuditTrail {
     for (HistoricVariableUpdate u : checkUpdates) {
       entries.add(check(key, u));
     }
+    entries.addAll(notes.of(key, instances)); // skipped, not applicable, the District's comments
     entries.sort(Comparator.comparing(AuditEntry::time, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(e -> order(e.type())));
     return entries;
@@ -130,7 +134,8 @@ public class AuditTrail {
       case "STARTED" -> 0;
       case "TASK_COMPLETED" -> 1;
       case "CHECK" -> 2;
-      default -> 3;
+      case "COMMENT", "NOT_APPLICABLE", "SKIPPED" -> 3; // after the completion that wrote them
+      default -> 4;
     };
   }
 
