@@ -366,7 +366,8 @@ add("task-4-district-comments",
          "Step 4: migrating the processes to CWBI-TEST. Send HEC your comments (questions, priorities, contacts, "
          "anything HEC should know): each one is kept in the office's audit trail, and this task comes back for "
          "the next. Tick the box when Step 4 is complete from your side."),
-    text("**HEC's Step 4 work** (when you opened this form)\n\n" + "\n".join([
+    # blank lines between the items: form-js templating drops the line break after a block that renders nothing
+    text("**HEC's Step 4 work** (when you opened this form)\n\n" + "\n\n".join([
         status_line("Custom schema functions into the CWMS Database Schema", "schemaFunctionsMigrated",
                     "schemaFunctionsMigratedNotApplicable", "noCustomSchema = true", "none declared in Task 2.4"),
         status_line("LDM data products in CWBI-TEST", "ldmProductsAddedTest", "ldmProductsAddedTestNotApplicable",

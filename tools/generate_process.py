@@ -280,20 +280,23 @@ flow("split_step_4", "skip_4_ldm_products", name="none listed", cond=NO_LDM)
 flow("skip_4_ldm_products", "join_step_4")
 flow("split_step_4", "task_4_district_comments")
 flow("task_4_district_comments", "gw_step_4_district_done")
-flow("gw_step_4_district_done", "join_step_4", name="yes", cond="${participation.ticked(execution, 'step4DistrictDone')}")
-flow("gw_step_4_district_done", "task_4_district_comments", name="no: next comment", cond="${!participation.ticked(execution, 'step4DistrictDone')}",
+DONE_4 = "participation.ticked(execution, 'step4DistrictDone')"
+flow("gw_step_4_district_done", "join_step_4", name="yes", cond="${%s}" % DONE_4)
+flow("gw_step_4_district_done", "task_4_district_comments", name="no: next comment", cond="${!%s}" % DONE_4,
      route="up")
 flow("split_step_4", "task_4_usgs_config", name="uses USGS data", cond="${usesUsgsData}")
 flow("task_4_usgs_config", "join_step_4")
 flow("join_step_4", "task_5_set_test_period")
 flow("task_5_set_test_period", "gw_test_period_final")
-flow("gw_test_period_final", "task_5_agree_test_period", name="yes", cond="${participation.mayProposeTestPeriod(execution)}")
+flow("gw_test_period_final", "task_5_agree_test_period", name="yes",
+     cond="${participation.mayProposeTestPeriod(execution)}")
 flow("gw_test_period_final", "join_test_period", name="no: HEC's duration is final",
      cond="${!participation.mayProposeTestPeriod(execution)}")
 flow("task_5_agree_test_period", "gw_test_period_agreed")
 flow("join_test_period", "split_step_5")
-flow("gw_test_period_agreed", "join_test_period", name="agreed", cond="${participation.ticked(execution, 'testPeriodAgreed')}")
-flow("gw_test_period_agreed", "task_5_set_test_period", name="proposes another", cond="${!participation.ticked(execution, 'testPeriodAgreed')}",
+AGREED = "participation.ticked(execution, 'testPeriodAgreed')"
+flow("gw_test_period_agreed", "join_test_period", name="agreed", cond="${%s}" % AGREED)
+flow("gw_test_period_agreed", "task_5_set_test_period", name="proposes another", cond="${!%s}" % AGREED,
      route=[center(D, 17.6, 2), (center(H, 17, 2)[0], center(D, 17.6, 2)[1]), (center(H, 17, 2)[0],
                                                                               center(H, 17, 2)[1] - 40)])
 flow("split_step_5", "task_5_confirm_data_processes")
@@ -313,10 +316,11 @@ flow("gate_phase_2", "task_6_fix_issues", name="no: Step 6",
 flow("task_6_fix_issues", "task_6_district_review")
 flow("task_6_district_review", "gw_step_6_ready")
 _gw6, _fix6, _set = center(D, 22.6, 3), center(H, 22, 2), center(H, 17, 2)
-flow("gw_step_6_ready", "task_5_set_test_period", name="ready: test again", cond="${participation.ticked(execution, 'step6ReadyToRetest')}",
+READY_6 = "participation.ticked(execution, 'step6ReadyToRetest')"
+flow("gw_step_6_ready", "task_5_set_test_period", name="ready: test again", cond="${%s}" % READY_6,
      route=[(_gw6[0] + 25, _gw6[1]), (_gw6[0] + 33, _gw6[1]), (_gw6[0] + 33, _fix6[1] + 62), (_set[0], _fix6[1] + 62),
             (_set[0], _set[1] + 40)])
-flow("gw_step_6_ready", "task_6_fix_issues", name="not yet: back to HEC", cond="${!participation.ticked(execution, 'step6ReadyToRetest')}",
+flow("gw_step_6_ready", "task_6_fix_issues", name="not yet: back to HEC", cond="${!%s}" % READY_6,
      route=[(_gw6[0], _gw6[1] + 25), (_gw6[0], _fix6[1]), (_fix6[0] + 60, _fix6[1])])
 for t in ["task_7_batch_scripts", "task_7_opendcs_import"]:
     flow("split_step_7", t)
