@@ -169,7 +169,7 @@ user_task("task_5_agree_test_period", "Step 5 – Agree the testing duration wit
           "After two proposals HEC's duration is final.")
 gateway("gw_test_period_agreed", "exclusiveGateway", "District agrees to the duration?", D, 17.6, 2,
         listener="${participation.testPeriodAnswered(execution)}")
-gateway("join_test_period", "exclusiveGateway", "Testing duration set", D, 18, 2)
+gateway("join_test_period", "exclusiveGateway", "", D, 18, 2)  # a merge: no label (it would cover its neighbour's)
 gateway("split_step_5", "parallelGateway", "Step 5: fully test in CWBI-TEST", D, 18, 1,
         listener="${execution.setVariable('testPeriodEnd', timers.endOfTestPeriod(testPeriod))}")
 elements[-1]["listeners"] = ["${participation.testPeriodConcluded(execution)}"]
@@ -192,10 +192,10 @@ user_task("task_6_fix_issues", "Step 6 – Fix any issues found during Step 5", 
           "Step 5 runs again.",
           inputs={"findings": "${verification_cwbi_test}", "environmentLabel": "CWBI-TEST"})
 # Step 6 with the District: it reviews HEC's fixes before the re-test, or comments back to HEC.
-user_task("task_6_district_review", "Step 6 – Review HEC's fixes with HEC", D, 22, 3,
+user_task("task_6_district_review", "Step 6 – Review HEC's fixes with HEC", D, 21.45, 2,
           "HEC will work with the District to complete all tasks in Step 6. The District reviews what HEC fixed: ready "
           "to test again (Step 5), or a comment back to HEC, who continues the fixes.")
-gateway("gw_step_6_ready", "exclusiveGateway", "Ready to test again?", D, 22.6, 3)
+gateway("gw_step_6_ready", "exclusiveGateway", "Ready to test again?", D, 21.45, 3)
 
 # ---- Phase 3: Complete Migration (CWBI-PROD)
 gateway("split_step_7", "inclusiveGateway", "Step 7: migrate to CWBI-PROD", H, 23, 2)
@@ -313,15 +313,17 @@ flow("gate_phase_2", "split_step_7", name="yes: Phase 3",
      cond="${dataProcessesConfirmed && rtsForecastsSuccessful && verification_cwbi_test_passed}")
 flow("gate_phase_2", "task_6_fix_issues", name="no: Step 6",
      cond="${!(dataProcessesConfirmed && rtsForecastsSuccessful && verification_cwbi_test_passed)}")
-flow("task_6_fix_issues", "task_6_district_review")
+# Step 6 loop, left of the Phase 2 gate's own line down into the fix task
+_rev6, _gw6, _fix6, _set = center(D, 21.45, 2), center(D, 21.45, 3), center(H, 22, 2), center(H, 17, 2)
+flow("task_6_fix_issues", "task_6_district_review",
+     route=[(_fix6[0] - 14, _fix6[1] - 40), (_fix6[0] - 14, _rev6[1]), (_rev6[0] + 60, _rev6[1])])
 flow("task_6_district_review", "gw_step_6_ready")
-_gw6, _fix6, _set = center(D, 22.6, 3), center(H, 22, 2), center(H, 17, 2)
 READY_6 = "participation.ticked(execution, 'step6ReadyToRetest')"
 flow("gw_step_6_ready", "task_5_set_test_period", name="ready: test again", cond="${%s}" % READY_6,
-     route=[(_gw6[0] + 25, _gw6[1]), (_gw6[0] + 33, _gw6[1]), (_gw6[0] + 33, _fix6[1] + 62), (_set[0], _fix6[1] + 62),
+     route=[(_gw6[0] - 25, _gw6[1]), (_gw6[0] - 40, _gw6[1]), (_gw6[0] - 40, _fix6[1] + 62), (_set[0], _fix6[1] + 62),
             (_set[0], _set[1] + 40)])
 flow("gw_step_6_ready", "task_6_fix_issues", name="not yet: back to HEC", cond="${!%s}" % READY_6,
-     route=[(_gw6[0], _gw6[1] + 25), (_gw6[0], _fix6[1]), (_fix6[0] + 60, _fix6[1])])
+     route=[(_gw6[0], _gw6[1] + 25), (_gw6[0], _fix6[1]), (_fix6[0] - 60, _fix6[1])])
 for t in ["task_7_batch_scripts", "task_7_opendcs_import"]:
     flow("split_step_7", t)
     flow(t, "join_step_7")
@@ -589,6 +591,8 @@ for lid, name, h in LANES:
 def label_bounds(x, y_, w_, h_, kind):
     if kind.endswith("Task"):
         return None
+    if kind == "intermediateThrowEvent":  # skip events sit between two task rows: label to the right
+        return (x + w_ + 4, y_ - 10, 74, 56)
     return (x - 40, y_ + h_ + 5, w_ + 80, 40)
 
 
