@@ -153,4 +153,33 @@ class RolesTasklistBrowserTest extends IntegrationTest {
     assertThat(line.getText()).contains("Comment from the District on Step 4").contains(COMMENT)
         .contains("swt-water");
   }
+
+  @Test
+  void hecMarksAStep4ItemNotApplicableWithItsReasonInTasklist() throws Exception {
+    WebDriver web = Browser.driver();
+    Browser.loginTasklist(baseUrl(), "hec-engineer", "demo");
+    openFilter(TasklistFilters.ALL_OFFICES);
+    click(Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., 'Import OpenDCS configurations into CWBI-TEST')]"))));
+    click(Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
+    Browser.waitFor(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+
+    By reason = By.cssSelector(".fjs-container [id$='-Field_opendcsImportedTestNotApplicableReason']");
+    Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    assertThat(web.findElements(reason)).as("the reason appears only when the box is ticked").isEmpty();
+    click(Browser.waitFor(30).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".fjs-container [id$='-Field_opendcsImportedTestNotApplicable']"))));
+    WebElement why = Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(reason));
+    why.sendKeys("SWT has no OpenDCS configuration: its data arrive through the LRGS feed.");
+    why.sendKeys(Keys.TAB);
+    Thread.sleep(1_000); // form-js takes typed text into its data after a short debounce
+    screenshot("hec-not-applicable");
+    click(Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[contains(@class,'btn-primary') and contains(., 'Complete')]"))));
+    Browser.waitFor(30).until(d -> history.createHistoricTaskInstanceQuery().processInstanceId(swt.getId())
+        .taskDefinitionKey("task_4_opendcs_import").finished().count() == 1);
+    assertThat(runtime.getVariable(swt.getId(), "opendcsImportedTestNotApplicable")).isEqualTo(true);
+    assertThat(runtime.getVariable(swt.getId(), "opendcsImportedTestNotApplicableReason").toString())
+        .contains("LRGS feed");
+  }
 }
