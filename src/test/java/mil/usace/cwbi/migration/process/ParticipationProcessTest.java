@@ -181,6 +181,10 @@ class ParticipationProcessTest extends IntegrationTest {
     driver.complete(pi.getId(), "task_5_set_test_period", Map.of("testPeriod", "P14D"));
     assertThat(pi).isWaitingAt("task_5_agree_test_period");
     assertThat(pi).task("task_5_agree_test_period").hasCandidateGroup("district-swf");
+    // an answer is quick: cwbi.due.tasks[task_5_agree_test_period] P7D, not Step 5's P14D
+    Assertions.assertThat(driver.task(pi.getId(), "task_5_agree_test_period").getDueDate())
+        .isBetween(Date.from(Instant.now().plusSeconds(6L * 24 * 3600)),
+            Date.from(Instant.now().plusSeconds(8L * 24 * 3600)));
     driver.complete(pi.getId(), "task_5_agree_test_period", Map.of("testPeriodAgreed", true));
     assertThat(pi).isWaitingAt("task_5_confirm_data_processes", "task_5_rts_forecasts");
     Assertions.assertThat(runtime.getVariable(pi.getId(), "testPeriod")).isEqualTo("P14D");
