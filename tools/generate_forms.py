@@ -306,8 +306,8 @@ add("task-5-set-test-period",
 
 add("task-5-agree-test-period",
     text("### Step 5 – Testing duration\n" + HEADER + ". HEC proposes to test all data processes and models in "
-         "CWBI-TEST for **{{testPeriod}}** (ISO-8601: P14D is 14 days, P3W three weeks).\n\n"
-         "What HEC plans to test: {{testPlanNotes}}"),
+         "CWBI-TEST for **{{testPeriod}}** (ISO-8601: P14D is 14 days, P3W three weeks)."),
+    dict(text("What HEC plans to test: {{testPlanNotes}}"), conditional={"hide": "=testPlanNotes = null"}),
     checkbox("testPeriodAgreed", "We agree to this testing duration", required=False),
     field("textfield", "proposedTestPeriod", "The duration we propose (ISO-8601)",
           "e.g. P21D for 21 days, P4W for four weeks", pattern=ISO_DURATION, fmt="iso-duration",

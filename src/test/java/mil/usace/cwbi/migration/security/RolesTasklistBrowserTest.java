@@ -182,4 +182,44 @@ class RolesTasklistBrowserTest extends IntegrationTest {
     assertThat(runtime.getVariable(swt.getId(), "opendcsImportedTestNotApplicableReason").toString())
         .contains("LRGS feed");
   }
+
+  @Test
+  void theDistrictProposesAnotherTestDurationAndHecSeesItInItsForm() throws Exception {
+    WebDriver web = Browser.driver();
+    driver.completeAll(swt.getId(), "task_4_schema_functions", "task_4_ldm_products", "task_4_opendcs_import",
+        "task_4_district_comments");
+    driver.complete(swt.getId(), "task_5_set_test_period", java.util.Map.of("testPeriod", "P14D"));
+
+    Browser.loginTasklist(baseUrl(), "swt-water", "demo");
+    openFilter("My group");
+    click(Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., 'Agree the testing duration')]"))));
+    click(Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
+    Browser.waitFor(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    WebElement form = Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-container")));
+    Browser.waitFor(30).until(d -> form.getText().contains("for P14D"));
+    WebElement proposed = Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".fjs-container [id$='-Field_proposedTestPeriod']")));
+    proposed.sendKeys("P21D");
+    WebElement why = web.findElement(By.cssSelector(".fjs-container [id$='-Field_proposedTestPeriodReason']"));
+    why.sendKeys("Spring runoff: the KEYS forecasts need three weeks.");
+    why.sendKeys(Keys.TAB);
+    Thread.sleep(1_000); // form-js takes typed text into its data after a short debounce
+    screenshot("district-proposes-test-duration");
+    click(Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[contains(@class,'btn-primary') and contains(., 'Complete')]"))));
+    Browser.waitFor(30).until(d -> driver.task(swt.getId(), "task_5_set_test_period") != null);
+
+    Browser.loginTasklist(baseUrl(), "hec-engineer", "demo");
+    openFilter("My group");
+    click(Browser.waitFor(30).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., 'Agree the testing duration with the District')]"))));
+    WebElement hecForm = Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".fjs-container")));
+    Browser.waitFor(30).until(d -> hecForm.getText().contains("The District proposes P21D"));
+    assertThat(hecForm.getText()).contains("Spring runoff: the KEYS forecasts need three weeks.")
+        .doesNotContain("final");
+    screenshot("hec-sees-the-proposal");
+  }
 }
