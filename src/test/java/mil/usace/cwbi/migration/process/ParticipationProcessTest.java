@@ -18,6 +18,7 @@ import mil.usace.cwbi.migration.support.IntegrationTest;
 import mil.usace.cwbi.migration.support.MigrationDriver;
 import mil.usace.cwbi.migration.support.ScriptedGateVerifier;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,6 +43,7 @@ class ParticipationProcessTest extends IntegrationTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired MigrationDriver driver;
@@ -87,8 +89,12 @@ class ParticipationProcessTest extends IntegrationTest {
     driver.runJobs(pi);
   }
 
-  List<AuditEntry> entries(String office, String type) {
-    return audit.of(office).stream().filter(e -> e.type().equals(type)).toList();
+  /** This test's migration's lines of a type (the office's trail also holds earlier tests' migrations). */
+  List<AuditEntry> entries(ProcessInstance pi, String type) {
+    String office = history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getBusinessKey();
+    return audit.of(office).stream()
+        .filter(e -> e.type().equals(type) && pi.getId().equals(e.processInstanceId())).toList();
   }
 
   OfficeRow row(String office) {
@@ -105,7 +111,7 @@ class ParticipationProcessTest extends IntegrationTest {
     Assertions.assertThat(driver.openTaskKeys(pi.getId())).containsExactly("task_4_batch_scripts",
         "task_4_district_comments", "task_4_opendcs_import");
 
-    List<AuditEntry> skipped = entries("LRN", "SKIPPED");
+    List<AuditEntry> skipped = entries(pi, "SKIPPED");
     Assertions.assertThat(skipped).extracting(AuditEntry::activityId)
         .containsExactlyInAnyOrder("task_4_schema_functions", "task_4_ldm_products");
     AuditEntry schema = skipped.stream().filter(e -> e.activityId().equals("task_4_schema_functions")).findFirst()
@@ -126,7 +132,7 @@ class ParticipationProcessTest extends IntegrationTest {
     assertThat(pi).hasPassed("gate_phase_2", "skip_7_ldm_products");
     Assertions.assertThat(driver.openTaskKeys(pi.getId()))
         .containsExactly("task_7_batch_scripts", "task_7_opendcs_import");
-    Assertions.assertThat(entries("LRN", "SKIPPED")).extracting(AuditEntry::activityId)
+    Assertions.assertThat(entries(pi, "SKIPPED")).extracting(AuditEntry::activityId)
         .contains("task_7_ldm_products");
   }
 
@@ -135,7 +141,7 @@ class ParticipationProcessTest extends IntegrationTest {
     ProcessInstance pi = throughPhase1("LRL");
     assertThat(pi).hasNotPassed("skip_4_schema_functions", "skip_4_ldm_products");
     assertThat(pi).isWaitingAt("task_4_schema_functions", "task_4_ldm_products");
-    Assertions.assertThat(entries("LRL", "SKIPPED")).isEmpty();
+    Assertions.assertThat(entries(pi, "SKIPPED")).isEmpty();
   }
 
   @Test
@@ -163,7 +169,7 @@ class ParticipationProcessTest extends IntegrationTest {
         "opendcsImportedTestNotApplicableReason", "MVP runs no OpenDCS: its data come in by LRGS/DCP via HEC's feed"));
     Assertions.assertThat(driver.task(pi.getId(), "task_4_opendcs_import")).isNull();
 
-    List<AuditEntry> na = entries("MVP", "NOT_APPLICABLE");
+    List<AuditEntry> na = entries(pi, "NOT_APPLICABLE");
     Assertions.assertThat(na).hasSize(1);
     Assertions.assertThat(na.get(0).name())
         .isEqualTo("Not applicable for this office: Step 4 – Import OpenDCS configurations into CWBI-TEST");
@@ -188,7 +194,7 @@ class ParticipationProcessTest extends IntegrationTest {
     driver.complete(pi.getId(), "task_5_agree_test_period", Map.of("testPeriodAgreed", true));
     assertThat(pi).isWaitingAt("task_5_confirm_data_processes", "task_5_rts_forecasts");
     Assertions.assertThat(runtime.getVariable(pi.getId(), "testPeriod")).isEqualTo("P14D");
-    Assertions.assertThat(entries("SWF", "COMMENT")).extracting(AuditEntry::name)
+    Assertions.assertThat(entries(pi, "COMMENT")).extracting(AuditEntry::name)
         .doesNotContain("The District proposes another testing duration");
   }
 
@@ -232,7 +238,7 @@ class ParticipationProcessTest extends IntegrationTest {
         .isEqualTo(0L);
     Assertions.assertThat(runtime.getVariable(pi.getId(), "proposedTestPeriod")).isNull();
 
-    List<AuditEntry> proposals = entries("NAB", "COMMENT").stream()
+    List<AuditEntry> proposals = entries(pi, "COMMENT").stream()
         .filter(e -> e.activityId().equals("task_5_agree_test_period")).toList();
     Assertions.assertThat(proposals).extracting(AuditEntry::name)
         .containsOnly("The District proposes another testing duration");
@@ -261,7 +267,7 @@ class ParticipationProcessTest extends IntegrationTest {
     driver.completeAll(pi.getId(), STEP_4_HEC);
     assertThat(pi).isWaitingAt("task_5_set_test_period");
 
-    List<AuditEntry> comments = entries("SAJ", "COMMENT");
+    List<AuditEntry> comments = entries(pi, "COMMENT");
     Assertions.assertThat(comments).hasSize(1);
     Assertions.assertThat(comments.get(0).name()).isEqualTo("Comment from the District on Step 4");
     Assertions.assertThat(comments.get(0).step()).isEqualTo(4);
@@ -291,7 +297,7 @@ class ParticipationProcessTest extends IntegrationTest {
     driver.complete(pi.getId(), "task_6_district_review", Map.of("step6ReadyToRetest", true,
         "step6DistrictComment", ""));
     assertThat(pi).isWaitingAt("task_5_set_test_period");
-    Assertions.assertThat(entries("SPK", "COMMENT").stream().filter(e -> e.step() == 6))
+    Assertions.assertThat(entries(pi, "COMMENT").stream().filter(e -> e.step() == 6))
         .extracting(e -> e.evidence().get("Comment"))
         .containsExactly("Inflow is computed again, but the outflow still is not.");
   }
