@@ -31,7 +31,8 @@ def text(md):
 
 
 def field(kind, key, label, description=None, required=False, pattern=None, fmt=None, min_length=None,
-          max_length=None, minimum=None, readonly=False, values=None, required_unless=None, **extra):
+          max_length=None, minimum=None, readonly=False, values=None, required_unless=None, required_if=None,
+          **extra):
     c = {"type": kind, "key": key, "label": label, "id": _id("Field", key)}
     if description:
         c["description"] = description
@@ -53,6 +54,8 @@ def field(kind, key, label, description=None, required=False, pattern=None, fmt=
         props["format"] = fmt
     if required_unless:
         props["required-unless"] = required_unless
+    if required_if:  # required when the named checkbox is ticked (server-side: FormRules)
+        props["required-if"] = required_if
     if props:
         c["properties"] = props
     if readonly:
@@ -247,11 +250,27 @@ LDM_LIST = dynamic_list("ldmProducts", "LDM products (Task 2.3)", [
     field("textfield", "filePattern", "File name or regular expression", readonly=True)], readonly=True)
 
 
+def hidden_unless_ticked(key):
+    """form-js: hide a component while the checkbox `key` is not ticked (a missing value counts as not ticked)."""
+    return {"hide": f"={key} != true"}
+
+
+def not_applicable(box_key):
+    """HEC marks a roadmap item not applicable for this office, with a reason (dashboard and audit trail show it)."""
+    return [checkbox(box_key + "NotApplicable", "Not applicable for this office", required=False,
+                     description="The roadmap's activities may vary by office: tick this instead of the box above, "
+                                 "and say why."),
+            notes(box_key + "NotApplicableReason", "Why it does not apply", required_if=box_key + "NotApplicable",
+                  max_length=2000, conditional=hidden_unless_ticked(box_key + "NotApplicable"))]
+
+
 def hec_task(form_id, title, box_key, box_label, extra=(), show=None):
     comps = [text(f"### {title}\n{HEADER}. HEC works with the District on this task.")]
     if show is not None:
         comps.append(show)
-    comps.append(checkbox(box_key, box_label))
+    # the work done, or the item marked not applicable (FormRules: required unless that box is ticked)
+    comps.append(field("checkbox", box_key, box_label, required_unless=box_key + "NotApplicable"))
+    comps.extend(not_applicable(box_key))
     comps.extend(extra)
     comps.append(notes(box_key + "Notes"))
     add(form_id, *comps)
@@ -274,10 +293,29 @@ for env, n in (("CWBI-TEST", 4), ("CWBI-PROD", 7)):
 
 add("task-5-set-test-period",
     text("### Step 5 – Testing duration\n" + HEADER + ". HEC works with District staff to determine the appropriate "
-         "duration for testing in CWBI-TEST. The automated CWBI-TEST check runs repeatedly during that period."),
+         "duration for testing in CWBI-TEST. The automated CWBI-TEST check runs repeatedly during that period. "
+         "The District then agrees, or proposes another duration with its reason."),
+    dict(text("**The District proposes {{proposedTestPeriod}}** instead of {{testPeriod}}. Its reason: "
+              "{{proposedTestPeriodReason}}\n\nSet the duration again: the District's, or yours."),
+         conditional={"hide": "=(testPeriodProposals > 0) != true"}),
+    dict(text("The District has proposed another duration twice: **the duration you set now is final**."),
+         conditional={"hide": "=(testPeriodProposals >= 2) != true"}),
     field("textfield", "testPeriod", "Testing duration (ISO-8601)", "e.g. P14D for 14 days, P3W for three weeks",
           required=True, pattern=ISO_DURATION, fmt="iso-duration"),
     notes("testPlanNotes", "What will be tested"),
+    )
+
+add("task-5-agree-test-period",
+    text("### Step 5 – Testing duration\n" + HEADER + ". HEC proposes to test all data processes and models in "
+         "CWBI-TEST for **{{testPeriod}}** (ISO-8601: P14D is 14 days, P3W three weeks)."),
+    dict(text("What HEC plans to test: {{testPlanNotes}}"), conditional={"hide": "=testPlanNotes = null"}),
+    checkbox("testPeriodAgreed", "We agree to this testing duration", required=False),
+    field("textfield", "proposedTestPeriod", "The duration we propose (ISO-8601)",
+          "e.g. P21D for 21 days, P4W for four weeks", pattern=ISO_DURATION, fmt="iso-duration",
+          required_unless="testPeriodAgreed", conditional={"hide": "=testPeriodAgreed = true"}),
+    notes("proposedTestPeriodReason", "Why", "e.g. the spring runoff forecasts need a longer test",
+          required_unless="testPeriodAgreed", max_length=2000, conditional={"hide": "=testPeriodAgreed = true"}),
+    text("A proposal goes back to HEC, who sets the duration again. After two proposals HEC's duration is final."),
     )
 
 add("task-5-confirm-data-processes",
@@ -298,11 +336,61 @@ add("task-5-rts-forecasts",
 
 add("task-6-fix-issues",
     text("### Step 6 – Fix any issues found during Step 5\n" + HEADER + ". HEC works with the District. When this "
-         "task is completed, Step 5 runs again."),
+         "task is completed, the District reviews the fixes; then Step 5 runs again."),
+    dict(text("**The District's comment on the last fixes:** {{step6DistrictComment}}"),
+         conditional={"hide": "=step6DistrictComment = null"}),
     notes("step5Issues", "Data process issues reported by the District", readonly=True),
     notes("rtsIssues", "HEC-RTS issues reported by the District", readonly=True),
     text("#### Last automated CWBI-TEST check\n{{findingsSummary}}"),
     notes("fixNotes", "What was fixed", required=True),
+    )
+
+
+def status_line(label, done, na=None, skipped=None, skipped_text=None):
+    """One line of HEC's progress, shown in a District form (form-js templating; a text is never submitted).
+    `skipped` is a FEEL condition under which the item does not apply (from the District's own answers)."""
+    parts = [f"- {label}: "]
+    open_cond = f"{done} != true"
+    if skipped:
+        parts.append(f"{{{{#if {skipped}}}}}not needed ({skipped_text}){{{{/if}}}}")
+        open_cond += f" and ({skipped}) != true"
+    parts.append(f"{{{{#if {done} = true}}}}**done**{{{{/if}}}}")
+    if na:
+        parts.append(f"{{{{#if {na} = true}}}}not applicable for this office{{{{/if}}}}")
+        open_cond += f" and {na} != true"
+    parts.append(f"{{{{#if {open_cond}}}}}open{{{{/if}}}}")
+    return "".join(parts)
+
+
+add("task-4-district-comments",
+    text("### Step 4 – Work with HEC\n" + HEADER + ". HEC will work with the District to complete all tasks in "
+         "Step 4: migrating the processes to CWBI-TEST. Send HEC your comments (questions, priorities, contacts, "
+         "anything HEC should know): each one is kept in the office's audit trail, and this task comes back for "
+         "the next. Tick the box when Step 4 is complete from your side."),
+    # blank lines between the items: form-js templating drops the line break after a block that renders nothing
+    text("**HEC's Step 4 work** (when you opened this form)\n\n" + "\n\n".join([
+        status_line("Custom schema functions into the CWMS Database Schema", "schemaFunctionsMigrated",
+                    "schemaFunctionsMigratedNotApplicable", "noCustomSchema = true", "none declared in Task 2.4"),
+        status_line("LDM data products in CWBI-TEST", "ldmProductsAddedTest", "ldmProductsAddedTestNotApplicable",
+                    "noLdmProducts = true", "none listed in Task 2.3"),
+        status_line("USGS data processes in CWBI-TEST", "usgsConfiguredTest", "usgsConfiguredTestNotApplicable",
+                    "usesUsgsData != true", "the office uses no USGS data"),
+        status_line("CWMS-Batch scripts to the CWBI-TEST branch", "batchScriptsMigratedTest",
+                    "batchScriptsMigratedTestNotApplicable"),
+        status_line("OpenDCS configurations", "opendcsImportedTest", "opendcsImportedTestNotApplicable"),
+    ])),
+    notes("step4Comment", "Comment for HEC", "Required unless Step 4 is complete from your side", max_length=3000,
+          required_unless="step4DistrictDone"),
+    checkbox("step4DistrictDone", "Step 4 is complete from the District's side", required=False),
+    )
+
+add("task-6-district-review",
+    text("### Step 6 – Review HEC's fixes\n" + HEADER + ". HEC will work with the District to complete all tasks "
+         "in Step 6. HEC has fixed the issues found during Step 5:\n\n{{fixNotes}}\n\nReady to test again? Or "
+         "send HEC a comment: the fixes then continue."),
+    checkbox("step6ReadyToRetest", "The fixes are ready: test again in CWBI-TEST (Step 5)", required=False),
+    notes("step6DistrictComment", "Comment for HEC", "Required unless the fixes are ready", max_length=3000,
+          required_unless="step6ReadyToRetest"),
     )
 
 add("task-8-goldengate-off",

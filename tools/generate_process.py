@@ -145,10 +145,34 @@ user_task("task_4_batch_scripts", "Step 4 – Migrate CWMS-Batch scripts to the 
 user_task("task_4_opendcs_import", "Step 4 – Import OpenDCS configurations into CWBI-TEST", H, 15, 4,
           "HEC works with the District: import OpenDCS configurations.")
 gateway("join_step_4", "inclusiveGateway", "Step 4 done", H, 16, 2)
+# "May vary": an item the district's own answers make empty is skipped; the event's name is the reason (audit trail).
+event("skip_4_schema_functions", "intermediateThrowEvent",
+      "Skipped: no custom schema functions declared in Task 2.4", H, 15.55, 0.5,
+      doc="The District declared no custom schema functions in Task 2.4: nothing to migrate into the CWMS Database "
+          "Schema.")
+event("skip_4_ldm_products", "intermediateThrowEvent", "Skipped: no LDM products listed in Task 2.3", H, 15.55, 1.5,
+      doc="The District listed no LDM data products in Task 2.3: nothing to add to CWBI-TEST.")
+# The District takes part in Step 4 ("HEC will work with the District"): comments while HEC works, then done.
+user_task("task_4_district_comments", "Step 4 – Work with HEC: the District's comments", D, 15, 2,
+          "HEC will work with the District to complete all tasks in Step 4. The District follows HEC's Step 4 work "
+          "(shown in the form), sends comments to HEC (each one goes to the audit trail; the task comes back for the "
+          "next), and says when Step 4 is complete from its side.")
+gateway("gw_step_4_district_done", "exclusiveGateway", "Step 4 complete for the District?", D, 16, 2,
+        listener="${participation.clear(execution, 'step4Comment')}")
 user_task("task_5_set_test_period", "Step 5 – Agree the testing duration with the District", H, 17, 2,
           "HEC works with District staff to determine the appropriate duration for testing (ISO-8601, e.g. P14D).")
+# The District agrees to HEC's duration or proposes another (with a reason): back to HEC, at most twice per round.
+gateway("gw_test_period_final", "exclusiveGateway", "May the District still propose a duration?", H, 17.6, 2)
+user_task("task_5_agree_test_period", "Step 5 – Agree the testing duration with HEC, or propose another", D, 17.6, 3,
+          "HEC will work with District staff to determine the appropriate duration for testing. The District agrees "
+          "to the duration HEC set, or proposes another (ISO-8601) with its reason: HEC then sets the duration again. "
+          "After two proposals HEC's duration is final.")
+gateway("gw_test_period_agreed", "exclusiveGateway", "District agrees to the duration?", D, 17.6, 2,
+        listener="${participation.testPeriodAnswered(execution)}")
+gateway("join_test_period", "exclusiveGateway", "", D, 18, 2)  # a merge: no label (it would cover its neighbour's)
 gateway("split_step_5", "parallelGateway", "Step 5: fully test in CWBI-TEST", D, 18, 1,
         listener="${execution.setVariable('testPeriodEnd', timers.endOfTestPeriod(testPeriod))}")
+elements[-1]["listeners"] = ["${participation.testPeriodConcluded(execution)}"]
 user_task("task_5_confirm_data_processes", "Step 5 – Confirm all data processes are running successfully", D, 19, 0,
           "The District confirms that all data processes are running successfully in CWBI-TEST, or reports the "
           "issues found.")
@@ -167,11 +191,18 @@ user_task("task_6_fix_issues", "Step 6 – Fix any issues found during Step 5", 
           "results and the automated CWBI-TEST check); then HEC and the District agree the duration of the re-test and "
           "Step 5 runs again.",
           inputs={"findings": "${verification_cwbi_test}", "findingsSummary": "${findingsText.markdown(verification_cwbi_test)}", "environmentLabel": "CWBI-TEST"})
+# Step 6 with the District: it reviews HEC's fixes before the re-test, or comments back to HEC.
+user_task("task_6_district_review", "Step 6 – Review HEC's fixes with HEC", D, 21.45, 2,
+          "HEC will work with the District to complete all tasks in Step 6. The District reviews what HEC fixed: ready "
+          "to test again (Step 5), or a comment back to HEC, who continues the fixes.")
+gateway("gw_step_6_ready", "exclusiveGateway", "Ready to test again?", D, 21.45, 3)
 
 # ---- Phase 3: Complete Migration (CWBI-PROD)
 gateway("split_step_7", "inclusiveGateway", "Step 7: migrate to CWBI-PROD", H, 23, 2)
 user_task("task_7_ldm_products", "Step 7 – Add all LDM data products to CWBI-PROD", H, 24, 0,
           "HEC works with the District: add all LDM data products to CWBI-PROD.")
+event("skip_7_ldm_products", "intermediateThrowEvent", "Skipped: no LDM products listed in Task 2.3", H, 24.55, 0.5,
+      doc="The District listed no LDM data products in Task 2.3: nothing to add to CWBI-PROD.")
 user_task("task_7_usgs_config", "Step 7 – Configure the office for USGS data processes in CWBI-PROD", H, 24, 1,
           "HEC works with the District: configure the office for USGS data processes in CWBI-PROD (only when the "
           "office uses USGS data).")
@@ -234,13 +265,40 @@ flow("gate_phase_1", "split_step_4", name="yes: Phase 2", cond="${verification_c
 flow("gate_phase_1", "task_fix_phase_1_findings", name="no", cond="${!verification_cwbi_dev_passed}")
 flow("task_fix_phase_1_findings", "verify_cwbi_dev", route="down")
 recheck_timer("task_fix_phase_1_findings", "verify_cwbi_dev")
-for t in ["task_4_schema_functions", "task_4_ldm_products", "task_4_batch_scripts", "task_4_opendcs_import"]:
+for t in ["task_4_batch_scripts", "task_4_opendcs_import"]:
     flow("split_step_4", t)
     flow(t, "join_step_4")
+NO_SCHEMA = "${execution.getVariable('noCustomSchema') == true}"
+NO_LDM = "${execution.getVariable('noLdmProducts') == true}"
+flow("split_step_4", "task_4_schema_functions", name="functions declared", cond="${!(%s)}" % NO_SCHEMA[2:-1])
+flow("task_4_schema_functions", "join_step_4")
+flow("split_step_4", "skip_4_schema_functions", name="none declared", cond=NO_SCHEMA)
+flow("skip_4_schema_functions", "join_step_4")
+flow("split_step_4", "task_4_ldm_products", name="products listed", cond="${!(%s)}" % NO_LDM[2:-1])
+flow("task_4_ldm_products", "join_step_4")
+flow("split_step_4", "skip_4_ldm_products", name="none listed", cond=NO_LDM)
+flow("skip_4_ldm_products", "join_step_4")
+flow("split_step_4", "task_4_district_comments")
+flow("task_4_district_comments", "gw_step_4_district_done")
+DONE_4 = "participation.ticked(execution, 'step4DistrictDone')"
+flow("gw_step_4_district_done", "join_step_4", name="yes", cond="${%s}" % DONE_4)
+flow("gw_step_4_district_done", "task_4_district_comments", name="no: next comment", cond="${!%s}" % DONE_4,
+     route="up")
 flow("split_step_4", "task_4_usgs_config", name="uses USGS data", cond="${usesUsgsData}")
 flow("task_4_usgs_config", "join_step_4")
 flow("join_step_4", "task_5_set_test_period")
-flow("task_5_set_test_period", "split_step_5")
+flow("task_5_set_test_period", "gw_test_period_final")
+flow("gw_test_period_final", "task_5_agree_test_period", name="yes",
+     cond="${participation.mayProposeTestPeriod(execution)}")
+flow("gw_test_period_final", "join_test_period", name="no: HEC's duration is final",
+     cond="${!participation.mayProposeTestPeriod(execution)}")
+flow("task_5_agree_test_period", "gw_test_period_agreed")
+flow("join_test_period", "split_step_5")
+AGREED = "participation.ticked(execution, 'testPeriodAgreed')"
+flow("gw_test_period_agreed", "join_test_period", name="agreed", cond="${%s}" % AGREED)
+flow("gw_test_period_agreed", "task_5_set_test_period", name="proposes another", cond="${!%s}" % AGREED,
+     route=[center(D, 17.6, 2), (center(H, 17, 2)[0], center(D, 17.6, 2)[1]), (center(H, 17, 2)[0],
+                                                                              center(H, 17, 2)[1] - 40)])
 flow("split_step_5", "task_5_confirm_data_processes")
 flow("split_step_5", "task_5_rts_forecasts")
 flow("split_step_5", "verify_cwbi_test")
@@ -255,10 +313,24 @@ flow("gate_phase_2", "split_step_7", name="yes: Phase 3",
      cond="${dataProcessesConfirmed && rtsForecastsSuccessful && verification_cwbi_test_passed}")
 flow("gate_phase_2", "task_6_fix_issues", name="no: Step 6",
      cond="${!(dataProcessesConfirmed && rtsForecastsSuccessful && verification_cwbi_test_passed)}")
-flow("task_6_fix_issues", "task_5_set_test_period", name="test again", route="left")
-for t in ["task_7_ldm_products", "task_7_batch_scripts", "task_7_opendcs_import"]:
+# Step 6 loop, left of the Phase 2 gate's own line down into the fix task
+_rev6, _gw6, _fix6, _set = center(D, 21.45, 2), center(D, 21.45, 3), center(H, 22, 2), center(H, 17, 2)
+flow("task_6_fix_issues", "task_6_district_review",
+     route=[(_fix6[0] - 14, _fix6[1] - 40), (_fix6[0] - 14, _rev6[1]), (_rev6[0] + 60, _rev6[1])])
+flow("task_6_district_review", "gw_step_6_ready")
+READY_6 = "participation.ticked(execution, 'step6ReadyToRetest')"
+flow("gw_step_6_ready", "task_5_set_test_period", name="ready: test again", cond="${%s}" % READY_6,
+     route=[(_gw6[0] - 25, _gw6[1]), (_gw6[0] - 40, _gw6[1]), (_gw6[0] - 40, _fix6[1] + 62), (_set[0], _fix6[1] + 62),
+            (_set[0], _set[1] + 40)])
+flow("gw_step_6_ready", "task_6_fix_issues", name="not yet: back to HEC", cond="${!%s}" % READY_6,
+     route=[(_gw6[0], _gw6[1] + 25), (_gw6[0], _fix6[1]), (_fix6[0] - 60, _fix6[1])])
+for t in ["task_7_batch_scripts", "task_7_opendcs_import"]:
     flow("split_step_7", t)
     flow(t, "join_step_7")
+flow("split_step_7", "task_7_ldm_products", name="products listed", cond="${!(%s)}" % NO_LDM[2:-1])
+flow("task_7_ldm_products", "join_step_7")
+flow("split_step_7", "skip_7_ldm_products", name="none listed", cond=NO_LDM)
+flow("skip_7_ldm_products", "join_step_7")
 flow("split_step_7", "task_7_usgs_config", name="uses USGS data", cond="${usesUsgsData}")
 flow("task_7_usgs_config", "join_step_7")
 flow("join_step_7", "verify_cwbi_prod")
@@ -314,11 +386,26 @@ def box(id):
     return next(b["bounds"] for b in boundaries if b["id"] == id)
 
 
+def _attach(points, src_box):
+    """An explicit route starts on the source's edge: its first point is moved to the box's border."""
+    (x0, y0), rest = points[0], points[1:]
+    sx, sy, sw, sh = src_box
+    if abs(x0 - (sx + sw / 2)) < 1 and abs(y0 - (sy + sh / 2)) < 1 and rest:  # from the centre: leave by the side
+        nx, ny = rest[0]
+        if abs(ny - y0) < 1:
+            x0 = sx if nx < x0 else sx + sw
+        else:
+            y0 = sy if ny < y0 else sy + sh
+    return [(x0, y0)] + rest
+
+
 def waypoints(f):
     sx, sy, sw, sh = box(f["src"])
     tx, ty, tw, th = box(f["dst"])
     scx, scy, tcx, tcy = sx + sw / 2, sy + sh / 2, tx + tw / 2, ty + th / 2
     route = f["route"]
+    if isinstance(route, list):  # an explicit path (loops that would cross other shapes)
+        return _attach(route, (sx, sy, sw, sh))
     if route == "down":  # back to an earlier element below/above: leave at bottom, enter from below
         low = max(sy + sh, ty + th) + 25
         if scy < tcy:  # source above target (fix task in District, check in Automated lane): go right of target
@@ -444,10 +531,21 @@ for e in elements:
         w(f'    <bpmn:{k} id="{i}" name={n}>')
         if e.get("listener"):
             w('      <bpmn:extensionElements>')
-            w(f'        <camunda:executionListener expression={quoteattr(e["listener"])} event="start" />')
+            for expr in [e["listener"]] + e.get("listeners", []):
+                w(f'        <camunda:executionListener expression={quoteattr(expr)} event="start" />')
+            w('      </bpmn:extensionElements>')
+        elif e.get("listeners"):
+            w('      <bpmn:extensionElements>')
+            for expr in e["listeners"]:
+                w(f'        <camunda:executionListener expression={quoteattr(expr)} event="start" />')
             w('      </bpmn:extensionElements>')
         io(i)
         w(f'    </bpmn:{k}>')
+    elif k == "intermediateThrowEvent":
+        w(f'    <bpmn:intermediateThrowEvent id="{i}" name={n}>')
+        w(f'      <bpmn:documentation>{escape(e["doc"])}</bpmn:documentation>')
+        io(i)
+        w('    </bpmn:intermediateThrowEvent>')
     elif k == "intermediateCatchEvent":
         w(f'    <bpmn:intermediateCatchEvent id="{i}" name={n}>')
         io(i)
@@ -493,6 +591,8 @@ for lid, name, h in LANES:
 def label_bounds(x, y_, w_, h_, kind):
     if kind.endswith("Task"):
         return None
+    if kind == "intermediateThrowEvent":  # skip events sit between two task rows: label to the right
+        return (x + w_ + 4, y_ - 10, 74, 56)
     return (x - 40, y_ + h_ + 5, w_ + 80, 40)
 
 

@@ -54,6 +54,9 @@
     return dl;
   }
 
+  // entries of RoadmapNotes: the District's comments, items skipped or marked not applicable
+  var NOTE_KINDS = {COMMENT: 'comment', SKIPPED: 'not needed', NOT_APPLICABLE: 'not applicable'};
+
   function findings(f) {
     var box = el('div', 'findings');
     box.appendChild(el('p', f.passed ? 'verdict passed' : 'verdict failed', verdict(f)));
@@ -86,7 +89,7 @@
   function result(e) {
     if (e.passed === true) return ['passed', 'passed'];
     if (e.passed === false) return ['FAILED', 'failed'];
-    return [e.type === 'TASK_COMPLETED' ? 'completed' : '', ''];
+    return [e.type === 'TASK_COMPLETED' ? 'completed' : (NOTE_KINDS[e.type] || ''), ''];
   }
 
   fetch(api, {credentials: 'same-origin', headers: {Accept: 'application/json'}})

@@ -51,10 +51,13 @@ public class AuditTrail {
   private final RepositoryService repository;
   private final FormRules forms;
 
-  public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms) {
+  private final RoadmapNotes notes;
+
+  public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes) {
     this.history = history;
     this.repository = repository;
     this.forms = forms;
+    this.notes = notes;
   }
 
   /** The office's trail, oldest first; empty when the office never started a migration. */
@@ -128,6 +131,7 @@ public class AuditTrail {
     for (HistoricVariableUpdate u : checkUpdates) {
       entries.add(check(key, u));
     }
+    entries.addAll(notes.of(key, instances)); // skipped, not applicable, the District's comments
     entries.sort(Comparator.comparing(AuditEntry::time, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(e -> order(e.type())));
     return entries;
@@ -138,7 +142,8 @@ public class AuditTrail {
       case "STARTED" -> 0;
       case "TASK_COMPLETED" -> 1;
       case "CHECK" -> 2;
-      default -> 3;
+      case "COMMENT", "NOT_APPLICABLE", "SKIPPED" -> 3; // after the completion that wrote them
+      default -> 4;
     };
   }
 

@@ -55,8 +55,10 @@ public class DashboardQueries {
   private final RuntimeService runtime;
   private final ManagementService management;
   private final MigrationProperties properties;
+  private final RoadmapNotes notes;
 
-  public DashboardQueries(ProcessEngine engine, MigrationProperties properties) {
+  public DashboardQueries(ProcessEngine engine, MigrationProperties properties, RoadmapNotes notes) {
+    this.notes = notes;
     this.engine = engine;
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
@@ -98,7 +100,14 @@ public class DashboardQueries {
       }
     }
     rows.sort(ATTENTION_FIRST);
-    return rows;
+    return withNotApplicable(rows, current.values());
+  }
+
+  private List<OfficeRow> withNotApplicable(List<OfficeRow> rows, java.util.Collection<HistoricProcessInstance> shown) {
+    Map<String, List<String>> items = notes.notApplicableByInstance(KEY,
+        shown.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet()));
+    return rows.stream().map(r -> r.processInstanceId() == null ? r
+        : r.withNotApplicable(items.getOrDefault(r.processInstanceId(), List.of()))).toList();
   }
 
   /** Attention first (incidents, then held at a gate, then overdue, longest in step first); then by office. */

@@ -13,6 +13,8 @@ import mil.usace.cwbi.migration.verification.Findings;
  * @param daysInStep whole days since the current visit of the current step began
  * @param checks the last result of each environment's check, by variable suffix (t7, cwbi_dev, ...)
  * @param attention why HEC should look (incidents, a failed check, overdue tasks); empty when all is well
+ * @param notApplicable roadmap items that do not apply to the office, with why: skipped by the District's answers
+ *     or marked "not applicable" by HEC ({@link RoadmapNotes})
  */
 public record OfficeRow(
     String office,
@@ -35,7 +37,23 @@ public record OfficeRow(
     Instant started,
     Instant ended,
     String cockpitUrl,
-    String auditUrl) {
+    String auditUrl,
+    List<String> notApplicable) {
+
+  public OfficeRow(String office, String state, String processInstanceId, Integer phase, String phaseName,
+      Integer step, String stepName, int stepsDone, int progressPercent, List<OpenTask> openTasks, Instant stepSince,
+      Long daysInStep, int overdueTasks, Map<String, CheckStatus> checks, List<IncidentInfo> incidents,
+      String blockedAt, List<String> attention, Instant started, Instant ended, String cockpitUrl, String auditUrl) {
+    this(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, progressPercent, openTasks,
+        stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention, started, ended, cockpitUrl,
+        auditUrl, List.of());
+  }
+
+  public OfficeRow withNotApplicable(List<String> items) {
+    return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone,
+        progressPercent, openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention,
+        started, ended, cockpitUrl, auditUrl, List.copyOf(items));
+  }
 
   /** A task waiting for someone: lane from its candidate group (hec = HEC, district-* = District). */
   public record OpenTask(String id, String key, String name, Integer step, String lane, List<String> candidateGroups,

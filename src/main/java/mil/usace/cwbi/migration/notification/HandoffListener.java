@@ -36,6 +36,12 @@ public class HandoffListener implements TaskListener {
 
   public static final String FINDINGS = "findings";
   public static final String LAST_GATE_NOTICE = "lastFailedGateNotice";
+  /**
+   * Tasks that open beside the other lane's work, after the same lane's own work (the District's Step 4 comments
+   * open with HEC's Step 4 tasks, after the District's Task 3.1): announced to their group all the same, but not
+   * again when the group just completed the same task (its comment loop).
+   */
+  static final Set<String> OPENS_BESIDE_OTHER_LANE = Set.of("task_4_district_comments");
 
   private final Notifier notifier;
   private final Recipients recipients;
@@ -123,7 +129,8 @@ public class HandoffListener implements TaskListener {
         return;
       }
       kind = Notice.Kind.GATE_FAILED;
-    } else if (lastLane == null || !lastLane.equals(lane)) {
+    } else if (lastLane == null || !lastLane.equals(lane)
+        || (OPENS_BESIDE_OTHER_LANE.contains(task.getTaskDefinitionKey()) && !task.getName().equals(last.task()))) {
       kind = Notice.Kind.HANDOFF;
     } else {
       return; // same lane as the work before: the people who just worked on it see it already

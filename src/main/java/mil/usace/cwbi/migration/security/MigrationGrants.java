@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -35,8 +34,11 @@ import org.springframework.stereotype.Component;
  *   <li>when a migration starts (end of the start event, after the process's own start-form checks): refuses a
  *       district user who starts another office's migration (403, nothing created), then grants the office's
  *       district group READ on this process instance and on its history;</li>
- *   <li>when a user task is created for another group (HEC's tasks): grants the district group READ on it and on its
- *       history, so the district sees HEC's work on its migration; only HEC may work it.</li>
+ *   <li>when a user task is created for another group (HEC's tasks): grants the district group READ on its
+ *       <em>history</em> only. Not on the open task: Tasklist 7.24 shows a Claim button on every unassigned task it
+ *       lists, whatever the user's permissions (cam-tasklist-task-meta.html), and a district claiming HEC's task
+ *       gets 403. The district follows HEC's work through its own participation tasks (Step 4 comments, Step 5
+ *       test duration, Step 6 review), whose forms show how far HEC is.</li>
  * </ul>
  * District tasks need nothing here: the engine grants a task's candidate group READ,
  * {@code defaultUserPermissionForTask} (TASK_WORK) and, by {@link TaskWorkerAuthorizationProvider}, TASK_ASSIGN on
@@ -132,7 +134,6 @@ public class MigrationGrants extends AbstractProcessEnginePlugin {
     }
     var authorizations = task.getProcessEngine().getAuthorizationService();
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      Grants.grant(authorizations, group, Resources.TASK, task.getId(), TaskPermissions.READ);
       Grants.grant(authorizations, group, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ);
       return null;
     });

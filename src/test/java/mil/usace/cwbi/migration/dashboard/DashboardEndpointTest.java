@@ -43,7 +43,8 @@ class DashboardEndpointTest extends IntegrationTest {
   static final String[] STEP_2_3 = {"task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
       "task_2_4_custom_schema", "task_3_1_modeling_ops"};
   static final String[] STEP_4 = {"task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
-      "task_4_batch_scripts", "task_4_opendcs_import", "task_5_set_test_period"};
+      "task_4_batch_scripts", "task_4_opendcs_import", "task_4_district_comments",
+      "task_5_set_test_period", "task_5_agree_test_period"};
   static final String[] STEP_5 = {"task_5_confirm_data_processes", "task_5_rts_forecasts"};
   static final String[] STEP_7_8 = {"task_7_ldm_products", "task_7_usgs_config", "task_7_batch_scripts",
       "task_7_opendcs_import", "task_8_goldengate_off", "task_8_import_two_years", "task_8_migrate_history"};
@@ -224,6 +225,7 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(r.get("openTasks").get(0).get("candidateGroups").toString()).contains("hec");
 
     driver.complete(pi.getId(), "task_6_fix_issues");
+    driver.complete(pi.getId(), "task_6_district_review");
     at(17);
     r = row(offices(basic("hec-engineer", "demo")), "SWF");
     assertThat(r.get("step").asInt()).isEqualTo(5);

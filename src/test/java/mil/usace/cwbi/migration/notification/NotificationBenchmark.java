@@ -32,7 +32,8 @@ public final class NotificationBenchmark {
   static final String[] TASKS = {"task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport",
       "task_1_4_shef_parser", "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
       "task_2_4_custom_schema", "task_3_1_modeling_ops", "task_4_schema_functions", "task_4_ldm_products",
-      "task_4_usgs_config", "task_4_batch_scripts", "task_4_opendcs_import", "task_5_set_test_period"};
+      "task_4_usgs_config", "task_4_batch_scripts", "task_4_opendcs_import", "task_4_district_comments",
+      "task_5_set_test_period", "task_5_agree_test_period"};
 
   public static void main(String[] args) throws Exception {
     int officesPerRun = args.length > 0 ? Integer.parseInt(args[0]) : 10;

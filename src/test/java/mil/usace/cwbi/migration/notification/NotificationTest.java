@@ -47,9 +47,13 @@ class NotificationTest extends IntegrationTest {
       "task_2_4_custom_schema", "task_3_1_modeling_ops"};
   static final String[] STEP_4 = {"task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
       "task_4_batch_scripts", "task_4_opendcs_import", "task_5_set_test_period"};
+  static final String[] STEP_4_DISTRICT = {"task_4_district_comments"};
 
   static final List<String> HEC = List.of("hec-engineer@example.mil", "hec-second@example.mil");
   static final List<String> SWT = List.of("swt-second@example.mil", "swt-water@example.mil");
+  /** Step 4 opens: HEC's tasks for HEC, and the District's Step 4 comments task for the District. */
+  static final List<String> HEC_AND_SWT = List.of("hec-engineer@example.mil", "hec-second@example.mil",
+      "swt-second@example.mil", "swt-water@example.mil");
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -189,6 +193,20 @@ class NotificationTest extends IntegrationTest {
   }
 
   /** Completes the open ones of the tasks as the user (like Tasklist), then runs the jobs as the system. */
+  void completeAs(String user, String pi, String key, Map<String, Object> overrides) {
+    Task task = driver.task(pi, key);
+    assertThat(task).as("open: " + driver.openTaskKeys(pi)).isNotNull();
+    Map<String, Object> data = new java.util.HashMap<>(driver.validData(key));
+    data.putAll(overrides);
+    login(user);
+    try {
+      tasks.complete(task.getId(), data);
+    } finally {
+      identity.clearAuthentication();
+    }
+    driver.runJobs(pi);
+  }
+
   void completeAs(String user, String pi, String... keys) {
     for (String key : keys) {
       Task task = driver.task(pi, key);
@@ -223,13 +241,18 @@ class NotificationTest extends IntegrationTest {
   }
 
   @Test
-  void districtToHecAtStep4MailsEveryHecMemberAndNobodyElse() {
+  void districtToHecAtStep4MailsEveryHecMemberAndTellsTheDistrictOfItsPart() {
     ProcessInstance pi = startAndClearInbox();
     completeAs("swt-water", pi.getId(), STEP_1);
     completeAs("swt-water", pi.getId(), STEP_2_3);
     assertThat(deliver()).isZero();
 
-    assertThat(recipients()).as("one mail per HEC member with an address; no district member").isEqualTo(HEC);
+    assertThat(recipients()).as("one mail per HEC member and per SWT member with an address; nobody else")
+        .isEqualTo(HEC_AND_SWT);
+    Task comments = driver.task(pi.getId(), "task_4_district_comments");
+    assertThat(mailTo("swt-water@example.mil").text()).contains(comments.getName())
+        .contains("?task=" + comments.getId()).doesNotContain(driver.task(pi.getId(), "task_4_ldm_products").getName());
+    assertThat(mailTo("hec-engineer@example.mil").text()).doesNotContain(comments.getName());
     Received mail = mailTo("hec-second@example.mil");
     assertThat(mail.text()).contains("Office: SWT").contains("Phase 2: Migration/Testing (CWBI-TEST), Step 4")
         .contains("Just finished: Task 3.1 – Test modeling operations in CAVI/CWMS-Vue (completed by swt-water)");
@@ -247,13 +270,40 @@ class NotificationTest extends IntegrationTest {
     deliver();
     inbox.clear();
 
+    completeAs("swt-water", pi.getId(), STEP_4_DISTRICT);
+    deliver();
+    inbox.clear();
     completeAs("hec-engineer", pi.getId(), STEP_4);
     assertThat(deliver()).isZero();
     assertThat(recipients()).isEqualTo(SWT);
     Received mail = mailTo("swt-water@example.mil");
-    Task confirm = driver.task(pi.getId(), "task_5_confirm_data_processes");
-    assertThat(mail.text()).contains(confirm.getName()).contains("?task=" + confirm.getId())
+    Task agree = driver.task(pi.getId(), "task_5_agree_test_period");
+    assertThat(mail.text()).contains(agree.getName()).contains("?task=" + agree.getId())
         .contains("Phase 2: Migration/Testing (CWBI-TEST), Step 5").contains("(completed by hec-engineer)");
+  }
+
+  @Test
+  void theDistrictsAnswersOnTheTestDurationAndOnStep6FixesAreHandedOffByMail() {
+    verifier.pass(Environment.CWBI_DEV);
+    ProcessInstance pi = startAndClearInbox();
+    completeAs("swt-water", pi.getId(), STEP_1);
+    completeAs("swt-water", pi.getId(), STEP_2_3);
+    completeAs("swt-water", pi.getId(), STEP_4_DISTRICT);
+    completeAs("hec-engineer", pi.getId(), STEP_4);
+    deliver();
+    inbox.clear();
+
+    // the District proposes another duration: back to HEC, who is told
+    completeAs("swt-water", pi.getId(), "task_5_agree_test_period", Map.of("testPeriodAgreed", false,
+        "proposedTestPeriod", "P21D", "proposedTestPeriodReason", "Spring runoff"));
+    assertThat(deliver()).isZero();
+    assertThat(recipients()).isEqualTo(HEC);
+    assertThat(mailTo("hec-engineer@example.mil").text()).contains(driver.task(pi.getId(), "task_5_set_test_period")
+        .getName()).contains("(completed by swt-water)");
+    inbox.clear();
+    completeAs("hec-engineer", pi.getId(), "task_5_set_test_period", Map.of("testPeriod", "P21D"));
+    deliver();
+    assertThat(recipients()).as("the District is asked again").isEqualTo(SWT);
   }
 
   @Test
@@ -374,15 +424,15 @@ class NotificationTest extends IntegrationTest {
     assertThat(history.createHistoricTaskInstanceQuery().taskId(last.getId()).finished().count()).isOne();
     assertThat(driver.openTaskKeys(pi.getId())).contains("task_4_schema_functions");
 
-    assertThat(deliver()).as("both deliveries fail while SMTP is down").isEqualTo(2);
+    assertThat(deliver()).as("all four deliveries (HEC's two, SWT's two) fail while SMTP is down").isEqualTo(4);
     assertThat(runtime.createIncidentQuery().processDefinitionKeyIn(Notifier.PROCESS_KEY).count()).isZero();
     assertThat(inbox).isEmpty();
 
     TestServers.restartSmtp();
     assertThat(deliver()).isZero();
-    assertThat(recipients()).isEqualTo(HEC);
+    assertThat(recipients()).isEqualTo(HEC_AND_SWT);
     assertThat(deliver()).isZero();
-    assertThat(recipients()).as("exactly once per recipient").isEqualTo(HEC);
+    assertThat(recipients()).as("exactly once per recipient").isEqualTo(HEC_AND_SWT);
     assertThat(management.createJobQuery().processDefinitionKey(Notifier.PROCESS_KEY).count()).isZero();
   }
 
@@ -392,7 +442,7 @@ class NotificationTest extends IntegrationTest {
     completeAs("swt-water", pi.getId(), STEP_1);
     completeAs("swt-water", pi.getId(), STEP_2_3);
     List<Job> jobs = management.createJobQuery().processDefinitionKey(Notifier.PROCESS_KEY).list();
-    assertThat(jobs).hasSize(2);
+    assertThat(jobs).hasSize(4);
 
     management.executeJob(jobs.get(0).getId()); // one recipient served
     collect();
@@ -404,7 +454,7 @@ class NotificationTest extends IntegrationTest {
     assertThat(inbox).hasSize(1);
     TestServers.restartSmtp();
     deliver();
-    assertThat(recipients()).isEqualTo(HEC);
+    assertThat(recipients()).isEqualTo(HEC_AND_SWT);
     assertThat(inbox.stream().filter(r -> r.to().equals(first)).count()).isOne();
   }
 
@@ -416,13 +466,13 @@ class NotificationTest extends IntegrationTest {
     completeAs("swt-water", pi.getId(), STEP_2_3);
 
     int tries = 0;
-    while (runtime.createIncidentQuery().processDefinitionKeyIn(Notifier.PROCESS_KEY).count() < 2 && tries < 10) {
-      assertThat(deliver()).isEqualTo(2);
+    while (runtime.createIncidentQuery().processDefinitionKeyIn(Notifier.PROCESS_KEY).count() < 4 && tries < 10) {
+      assertThat(deliver()).isEqualTo(4);
       tries++;
     }
     assertThat(tries).as("three tries each (retry cycle PT0S,PT0S), then an incident").isEqualTo(3);
     assertThat(runtime.createIncidentQuery().processDefinitionKeyIn(Notifier.PROCESS_KEY).list())
-        .hasSize(2).allSatisfy(i -> assertThat(i.getIncidentType()).isEqualTo("failedJob"));
+        .hasSize(4).allSatisfy(i -> assertThat(i.getIncidentType()).isEqualTo("failedJob"));
     assertThat(management.createJobQuery().processDefinitionKey(Notifier.PROCESS_KEY).executable().count()).isZero();
 
     // An operator fixes the mail server and retries the jobs in Cockpit: the kept mails go out, once each.
@@ -430,7 +480,7 @@ class NotificationTest extends IntegrationTest {
     management.createJobQuery().processDefinitionKey(Notifier.PROCESS_KEY).list()
         .forEach(j -> management.setJobRetries(j.getId(), 1));
     assertThat(deliver()).isZero();
-    assertThat(recipients()).isEqualTo(HEC);
+    assertThat(recipients()).isEqualTo(HEC_AND_SWT);
     Map<String, Long> perRecipient = inbox.stream().collect(Collectors.groupingBy(Received::to,
         Collectors.counting()));
     assertThat(perRecipient.values()).containsOnly(1L);

@@ -60,7 +60,8 @@ class MigrationProcessTest extends IntegrationTest {
   static final String[] STEP_2_3 = {"task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
       "task_2_4_custom_schema", "task_3_1_modeling_ops"};
   static final String[] STEP_4 = {"task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
-      "task_4_batch_scripts", "task_4_opendcs_import", "task_5_set_test_period"};
+      "task_4_batch_scripts", "task_4_opendcs_import", "task_4_district_comments", "task_5_set_test_period",
+      "task_5_agree_test_period"};
   static final String[] STEP_5 = {"task_5_confirm_data_processes", "task_5_rts_forecasts"};
   static final String[] STEP_7_8 = {"task_7_ldm_products", "task_7_usgs_config", "task_7_batch_scripts",
       "task_7_opendcs_import", "task_8_goldengate_off", "task_8_import_two_years", "task_8_migrate_history"};
@@ -125,7 +126,7 @@ class MigrationProcessTest extends IntegrationTest {
     Assertions.assertThat(driver.completeAll(pi.getId(), STEP_1))
         .containsExactly("task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser");
     driver.completeAll(pi.getId(), STEP_2_3);
-    Assertions.assertThat(driver.completeAll(pi.getId(), STEP_4)).doesNotContain("task_4_usgs_config").hasSize(5);
+    Assertions.assertThat(driver.completeAll(pi.getId(), STEP_4)).doesNotContain("task_4_usgs_config").hasSize(7);
     driver.completeAll(pi.getId(), STEP_5);
     endTestPeriod(pi.getId());
     Assertions.assertThat(driver.completeAll(pi.getId(), STEP_7_8)).doesNotContain("task_7_usgs_config").hasSize(6);
@@ -184,7 +185,9 @@ class MigrationProcessTest extends IntegrationTest {
     assertThat(pi).task().hasCandidateGroup("hec");
 
     driver.complete(pi.getId(), "task_6_fix_issues");
+    driver.complete(pi.getId(), "task_6_district_review");
     driver.complete(pi.getId(), "task_5_set_test_period", Map.of("testPeriod", "P7D"));
+    driver.complete(pi.getId(), "task_5_agree_test_period");
     assertThat(pi).isWaitingAt("task_5_confirm_data_processes", "task_5_rts_forecasts", "timer_recheck_cwbi_test");
     driver.completeAll(pi.getId(), STEP_5);
     // the new test period runs from the fix: its end lies ahead of the moved clock
@@ -307,7 +310,7 @@ class MigrationProcessTest extends IntegrationTest {
   void invalidTaskDataIsRefusedNamingTheFieldAndNothingIsStored() {
     ProcessInstance pi = throughPhase1("LRL", false);
     driver.completeAll(pi.getId(), "task_4_schema_functions", "task_4_ldm_products", "task_4_batch_scripts",
-        "task_4_opendcs_import");
+        "task_4_opendcs_import", "task_4_district_comments");
     Task period = driver.task(pi.getId(), "task_5_set_test_period");
     assertThatThrownBy(() -> tasks.complete(period.getId(), Map.of("testPeriod", "two weeks", "testPlanNotes", "x")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("testPeriod");

@@ -112,7 +112,8 @@ public class MigrationDriver {
     }
     return switch (r.type()) {
       // every box ticked but the "there is none" ones (noLdmProducts, ...): the lists are filled instead
-      case "checkbox" -> !r.key().matches("no[A-Z].*");
+      // and "Not applicable for this office": the work is done instead
+      case "checkbox" -> !r.key().matches("no[A-Z].*") && !r.key().endsWith("NotApplicable");
       case "number" -> r.min() == null ? 1 : (long) Math.max(1, r.min());
       case "datetime" -> "2026-11-20";
       case "checklist" -> List.of(r.allowedValues().get(0));

@@ -43,6 +43,8 @@ public class ScriptedGateVerifier implements GateVerifier {
   /** The environment's check reports exactly these lines (e.g. several failures among passing checks). */
   public void report(Environment environment, List<CheckResult> lines) {
     reports.put(environment, List.copyOf(lines));
+  }
+
   /** The verifier breaks with {@code fault} for this environment: a bug of ours, not a CDA answer. */
   public void breakWith(Environment environment, RuntimeException fault) {
     faults.put(environment, fault);

@@ -68,6 +68,10 @@ public class FormRules {
         problem = (rule.isList() ? "must list at least one entry" : "is required")
             + " unless '" + labelOf(formId, rule.requiredUnless()) + "' is ticked";
       }
+      if (problem == null && rule.requiredIf() != null && isEmpty(rule, value)
+          && Boolean.TRUE.equals(JsonValues.plain(values.apply(rule.requiredIf())))) {
+        problem = "is required when '" + labelOf(formId, rule.requiredIf()) + "' is ticked";
+      }
       if (problem != null) {
         throw invalid(rule.key(), "Field " + rule.displayName() + " " + problem + ".");
       }
@@ -87,7 +91,8 @@ public class FormRules {
       }
     }
     Object v = JsonValues.plain(raw);
-    return v == null || (v instanceof String s && s.isBlank()) || (v instanceof List<?> l && l.isEmpty());
+    return v == null || (v instanceof String s && s.isBlank()) || (v instanceof List<?> l && l.isEmpty())
+        || ("checkbox".equals(rule.type()) && Boolean.FALSE.equals(v)); // an unticked box: "ticked unless ..."
   }
 
   public static FormFieldValidationException invalid(String field, String message) {
@@ -118,7 +123,8 @@ public class FormRules {
             v.has("min") ? v.get("min").asDouble() : null,
             v.has("max") ? v.get("max").asDouble() : null,
             FieldFormat.of(c.path("properties").path("format").asText(null)),
-            allowed, c.path("properties").path("required-unless").asText(null), List.of()));
+            allowed, c.path("properties").path("required-unless").asText(null), List.of(),
+            c.path("properties").path("required-if").asText(null)));
       }
     }
     return rules;

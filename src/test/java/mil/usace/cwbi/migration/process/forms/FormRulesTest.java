@@ -100,4 +100,27 @@ class FormRulesTest {
     assertThatThrownBy(() -> rules.check("task-3-1-modeling-ops", modeling::get))
         .hasMessageContaining("modelingEnvironment").hasMessageContaining("must be one of");
   }
+
+  @Test
+  void aBoxIsRequiredUnlessNotApplicableIsTickedAndThenItsReasonIsRequired() throws Exception {
+    FormRules rules = new FormRules();
+    Map<String, Object> done = new HashMap<>(Map.of("ldmProductsAddedProd", true));
+    assertThatCode(() -> rules.check("task-7-ldm-products", done::get)).doesNotThrowAnyException();
+
+    Map<String, Object> neither = new HashMap<>(Map.of("ldmProductsAddedProd", false));
+    assertThatThrownBy(() -> rules.check("task-7-ldm-products", neither::get))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("Field 'All LDM data products are added to CWBI-PROD' (ldmProductsAddedProd) is required unless "
+            + "'Not applicable for this office' is ticked.");
+
+    Map<String, Object> notApplicable = new HashMap<>(Map.of("ldmProductsAddedProdNotApplicable", true));
+    assertThatThrownBy(() -> rules.check("task-7-ldm-products", notApplicable::get))
+        .hasMessage("Field 'Why it does not apply' (ldmProductsAddedProdNotApplicableReason) is required when "
+            + "'Not applicable for this office' is ticked.");
+    notApplicable.put("ldmProductsAddedProdNotApplicableReason", "SWT sends and receives nothing by LDM any more");
+    assertThatCode(() -> rules.check("task-7-ldm-products", notApplicable::get)).doesNotThrowAnyException();
+    notApplicable.put("ldmProductsAddedProdNotApplicableReason", "x".repeat(2001));
+    assertThatThrownBy(() -> rules.check("task-7-ldm-products", notApplicable::get))
+        .hasMessageContaining("at most 2000 characters");
+  }
 }

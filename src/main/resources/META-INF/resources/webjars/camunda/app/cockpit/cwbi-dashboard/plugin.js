@@ -32,14 +32,23 @@ function progress(row) {
     el('div', {style: 'height:100%;border-radius:3px;background:' + color + ';width:' + pct + '%'}))
 }
 
+// Roadmap items that do not apply to this office ("may vary"): skipped by the District's answers or marked by HEC.
+function notApplicable(row) {
+  const items = row.notApplicable || [];
+  if (!items.length) return null;
+  return el('div', {class: 'cwbi-not-applicable', style: 'font-size:11px;color:#555;margin-top:2px'},
+    'Not applicable: ', el('ul', {style: 'margin:0;padding-left:16px'}, items.map(i => el('li', {}, i))));
+}
+
 function stepCell(row) {
   if (row.state === 'NOT_STARTED') return el('td', {class: 'cwbi-step'}, el('em', {}, 'not started'));
   if (row.state === 'FINISHED') {
-    return el('td', {class: 'cwbi-step'}, 'Step 9 done: migration complete', el('br'), progress(row), ' 100%');
+    return el('td', {class: 'cwbi-step'}, 'Step 9 done: migration complete', el('br'), progress(row), ' 100%',
+      notApplicable(row));
   }
   return el('td', {class: 'cwbi-step'},
     el('div', {}, 'Phase ' + row.phase + ', Step ' + row.step + ': ' + row.stepName),
-    progress(row), ' ' + row.progressPercent + '%');
+    progress(row), ' ' + row.progressPercent + '%', notApplicable(row));
 }
 
 function tasksCell(row) {
