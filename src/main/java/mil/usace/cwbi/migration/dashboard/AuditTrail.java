@@ -46,10 +46,12 @@ public class AuditTrail {
 
   private final HistoryService history;
   private final RepositoryService repository;
+  private final OutsideFormChanges outsideForms;
 
-  public AuditTrail(HistoryService history, RepositoryService repository) {
+  public AuditTrail(HistoryService history, RepositoryService repository, OutsideFormChanges outsideForms) {
     this.history = history;
     this.repository = repository;
+    this.outsideForms = outsideForms;
   }
 
   /** The office's trail, oldest first; empty when the office never started a migration. */
@@ -90,6 +92,7 @@ public class AuditTrail {
       }
       entries.add(new AuditEntry(DashboardQueries.instant(pi.getStartTime()), key, pi.getId(), "STARTED", null,
           null, "Migration started", pi.getStartUserId(), null, Map.of(), List.of()));
+      entries.addAll(outsideForms.of(key, pi.getId()));
       Map<String, Set<String>> inputs = new HashMap<>();
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
       for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
