@@ -223,7 +223,22 @@ class SideDoorTest extends IntegrationTest {
         + "/modification", body("instructions", List.of(body("type", "startBeforeActivity",
         "activityId", "task_9_decommission_t7"))));
     assertThat(modify.statusCode()).as(modify.body()).isEqualTo(403);
+    HttpResponse<String> async = webapp("hec-engineer").send("POST", "/process-instance/" + mvp.getId()
+        + "/modification-async", body("instructions", List.of(body("type", "cancel", "activityId",
+        "task_1_3_critimport"))));
+    assertThat(async.statusCode()).as(async.body()).isEqualTo(403);
+    String definitionId = runtime.createProcessInstanceQuery().processInstanceId(mvp.getId()).singleResult()
+        .getProcessDefinitionId();
+    HttpResponse<String> migrate = rest("hec-engineer").send("POST", "/migration/execute", body("migrationPlan",
+        body("sourceProcessDefinitionId", definitionId, "targetProcessDefinitionId", definitionId,
+            "instructions", List.of()), "processInstanceIds", List.of(mvp.getId())));
+    assertThat(migrate.statusCode()).as(migrate.body()).isEqualTo(403);
+    HttpResponse<String> restart = rest("lrl-water").send("POST", "/process-definition/" + definitionId
+        + "/restart", body("processInstanceIds", List.of(mvp.getId()), "instructions",
+        List.of(body("type", "startBeforeActivity", "activityId", "task_9_decommission_t7"))));
+    assertThat(restart.statusCode()).as(restart.body()).isEqualTo(403);
     assertThat(driver.openTaskKeys(mvp.getId())).isEqualTo(open);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("MVP").count()).isEqualTo(1);
 
     // an administrator may (supplying what the skipped start event would have set), and the trail says who did
     Map<String, Object> adminStart = new LinkedHashMap<>(driver.startData("LRL", false));
@@ -276,6 +291,28 @@ class SideDoorTest extends IntegrationTest {
     assertThat(twice.body()).contains("already running");
     assertThat(instancesEver("MVP")).isEqualTo(mvpBefore + 1);
     assertOneWarnLineAndNoError("hec-engineer", "already running");
+  }
+
+  @Test
+  void aPersonOnTheJavaApiMeetsTheSameRules() {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_3_critimport");
+    long swtBefore = instancesEver("SWT");
+    identity.setAuthentication("lrl-water", List.of("district-lrl"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.createProcessInstanceByKey("cwbi-migration")
+            .businessKey("SWT").setVariables(driver.startData("SWT", false))
+            .startBeforeActivity("task_9_decommission_t7").execute())
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("office SWT");
+    Map<String, Object> forged = new LinkedHashMap<>(driver.validData("task_1_3_critimport"));
+    forged.put("districtGroup", "district-swt");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(lrl.getId(), "task_1_3_critimport",
+            forged))
+        .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+        .hasMessageContaining("districtGroup");
+    identity.clearAuthentication();
+    assertThat(instancesEver("SWT")).isEqualTo(swtBefore);
+    assertThat(runtime.getVariable(lrl.getId(), "districtGroup")).isEqualTo("district-lrl");
+    assertThat(driver.task(lrl.getId(), "task_1_3_critimport").getId()).isEqualTo(task.getId());
   }
 
   // --- 2. a submission writes its form's fields and nothing else ----------------------------------------------
