@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One line of an office's audit trail.
  *
- * @param type STARTED, TASK_COMPLETED, CHECK or FINISHED
+ * @param type STARTED, TASK_COMPLETED, CHECK, FINISHED, VARIABLE_CHANGED or ADMIN_OVERRIDE ({@link OutsideFormChanges})
  * @param user who did it (the logged-in user who completed the task, else its assignee); null for checks
  * @param passed a check's verdict; null for other lines
  * @param evidence what the task's form stored on completion (variable name to value), or a check's lines
