@@ -213,8 +213,17 @@ class SideDoorTest extends IntegrationTest {
       skipping.put("skipCustomListeners", true);
       HttpResponse<String> skip = c.send("POST", "/process-definition/key/cwbi-migration/start", skipping);
       assertThat(skip.statusCode()).as(skip.body()).isEqualTo(403);
+      HttpResponse<String> skipAtStart = c.send("POST", "/process-definition/key/cwbi-migration/start",
+          body("businessKey", "LRL", "variables", vars(driver.startData("LRL", false)), "skipIoMappings", true));
+      assertThat(skipAtStart.statusCode()).as(skipAtStart.body()).isEqualTo(400);
+      assertThat(skipAtStart.body()).contains("skipIoMappings");
     }
     assertThat(instancesEver("LRL")).isEqualTo(lrlBefore);
+    for (String api : List.of(REST, WEBAPP)) { // anonymous: log in first, whatever the body says
+      HttpResponse<String> anonymous = client.send(request(api + "/process-definition/key/cwbi-migration/start",
+          "POST", body("skipIoMappings", true)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).as(api).isEqualTo(401);
+    }
 
     // process instance modification: refused for HEC, nothing moved
     ProcessInstance mvp = driver.start("MVP", false);
