@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <li>starts only their own office's migration (403 before anything else), at its start event, with the start
  *       form's fields only (400 naming the first other one); the start listener then checks the form's rules and one
  *       migration per office;</li>
- *   <li>completes a task with its form's fields only (fields shown read-only may come back unchanged);</li>
+ *   <li>completes a task with its form's fields only (what the form shows read-only, which Tasklist sends back,
+ *       is dropped, never written);</li>
  *   <li>outside a form (variable endpoints, Cockpit) writes only a task form's evidence field, never what the
  *       process owns ({@link VariableOwnership}); Camunda's operation log records who and when, shown in the trail;</li>
  *   <li>never deletes a migration's task, and, unless in {@code camunda-admin}, never modifies, restarts or migrates
@@ -302,16 +303,21 @@ public class CommandGuard extends CommandInterceptor {
     }
     Set<String> fields = task.formId() == null ? Set.of() : ownership.fieldsOf(task.formId());
     Set<String> shown = task.formId() == null ? Set.of() : ownership.shownReadOnlyBy(task.formId());
-    for (Map.Entry<String, Object> v : variables.entrySet()) {
-      String name = v.getKey();
+    for (String name : List.copyOf(variables.keySet())) {
       if (fields.contains(name)) {
         continue;
       }
       if (shown.contains(name)) {
-        Object current = system(ctx -> configuration.getTaskService().getVariable(taskId, name));
-        if (!sameValue(current, v.getValue())) {
-          throw Refusal.badRequest(name, "Field '" + name + "' is shown read-only on this form and cannot be "
-              + "changed.");
+        // Tasklist sends back what the form shows read-only (form-js submits readonly fields): never written
+        Object sent = variables.get(name);
+        try {
+          variables.remove(name);
+        } catch (UnsupportedOperationException immutable) { // a Java caller's fixed map: it must be unchanged
+          Object current = system(ctx -> configuration.getTaskService().getVariable(taskId, name));
+          if (!sameValue(current, sent)) {
+            throw Refusal.badRequest(name, "Field '" + name + "' is shown read-only on this form and cannot be "
+                + "changed.");
+          }
         }
         continue;
       }

@@ -50,6 +50,7 @@ class SideDoorTest extends IntegrationTest {
   @Autowired IdentityService identity;
   @Autowired MigrationDriver driver;
   @Autowired AuditTrail audit;
+  @Autowired mil.usace.cwbi.migration.support.ScriptedGateVerifier verifier;
 
   final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   final ObjectMapper json = new ObjectMapper();
@@ -68,6 +69,7 @@ class SideDoorTest extends IntegrationTest {
   void cleanUp() {
     root.detachAppender(logs);
     identity.clearAuthentication();
+    verifier.reset();
     deleteMigrations();
   }
 
@@ -398,6 +400,29 @@ class SideDoorTest extends IntegrationTest {
     HttpResponse<String> district = rest("lrl-water").send("PUT", "/process-instance/" + lrl.getId()
         + "/variables/critNotes", body("value", "x"));
     assertThat(district.statusCode()).as(district.body()).isEqualTo(403);
+  }
+
+  @Test
+  void whatAFormShowsReadOnlyIsNeverWrittenByItsSubmission() throws Exception {
+    verifier.passAll();
+    ProcessInstance lrl = driver.start("LRL", false);
+    driver.completeAll(lrl.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+        "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema",
+        "task_3_1_modeling_ops");
+    Task schema = driver.task(lrl.getId(), "task_4_schema_functions");
+    assertThat(schema).as("open: %s", driver.openTaskKeys(lrl.getId())).isNotNull();
+    Object districtList = runtime.getVariable(lrl.getId(), "customSchemaFunctions");
+    assertThat(districtList).isNotNull();
+    // Tasklist sends the read-only list back (form-js submits readonly fields): here an edited one
+    Map<String, Object> data = new LinkedHashMap<>(driver.validData("task_4_schema_functions"));
+    Map<String, Object> sent = vars(data);
+    sent.put("customSchemaFunctions", body("type", "Json",
+        "value", "[{\"functionName\":\"forged\",\"purpose\":\"forged\"}]"));
+    HttpResponse<String> r = rest("hec-engineer").send("POST", "/task/" + schema.getId() + "/submit-form",
+        body("variables", sent));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+    assertThat(String.valueOf(runtime.getVariable(lrl.getId(), "customSchemaFunctions")))
+        .isEqualTo(String.valueOf(districtList)).doesNotContain("forged");
   }
 
   @Test
