@@ -65,8 +65,7 @@ public class StartFlagsFilter extends OncePerRequestFilter {
         || start.path("skipIoMappings").asBoolean(false)) && start.path("startInstructions").isEmpty()) {
       String message = "skipCustomListeners and skipIoMappings apply only to a start with startInstructions, which "
           + "only camunda-admin may use: a migration starts at its start event, with its listeners.";
-      LOG.warn("Refused {} start {}: {}", request.getRemoteUser() == null ? "caller" : request.getRemoteUser(),
-          request.getRequestURI(), message);
+      LOG.warn("Refused {} start {}: {}", who(request), request.getRequestURI(), message);
       ObjectNode dto = JSON.createObjectNode().put("type", "InvalidRequestException").put("message", message);
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("application/json");
@@ -75,6 +74,23 @@ public class StartFlagsFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new Replayed(request, body), response);
+  }
+
+  private static String who(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()),
+            StandardCharsets.UTF_8);
+        return decoded.substring(0, Math.max(0, decoded.indexOf(':')));
+      } catch (IllegalArgumentException e) {
+        return "caller";
+      }
+    }
+    HttpSession session = request.getSession(false);
+    Authentications auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    return auths == null || auths.getAuthentications().isEmpty() ? "caller"
+        : auths.getAuthentications().get(0).getName();
   }
 
   /** The request with its body read once and served again. */
