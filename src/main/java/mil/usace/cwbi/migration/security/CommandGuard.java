@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
  *       is dropped, never written);</li>
  *   <li>outside a form (variable endpoints, Cockpit) writes only a task form's evidence field, never what the
  *       process owns ({@link VariableOwnership}); Camunda's operation log records who and when, shown in the trail;</li>
+ *   <li>in a district, hands a task (claim, assign, delegate, owner, candidate user) only to a member of their
+ *       district, and never changes a task's candidate groups;</li>
  *   <li>never deletes a migration's task, and, unless in {@code camunda-admin}, never modifies, restarts or migrates
  *       an instance, starts one past its start event or skips its listeners or input/output mappings. An
  *       administrator's start of that kind is annotated in the operation log (the office's audit trail).</li>
@@ -77,6 +79,10 @@ public class CommandGuard extends CommandInterceptor {
       "SetVariablesToProcessInstancesBatchCmd", "CorrelateMessageCmd", "CorrelateAllMessageCmd",
       "CorrelateAllMessageBatchCmd", "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd",
       "EvaluateStartConditionCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd");
+
+  /** Commands that put a user (or group) on a task: a district hands its tasks only to its own people. */
+  static final Set<String> HANDOVER = Set.of("ClaimTaskCmd", "AssignTaskCmd", "SetTaskOwnerCmd", "DelegateTaskCmd",
+      "AddUserIdentityLinkCmd", "AddGroupIdentityLinkCmd", "DeleteGroupIdentityLinkCmd");
 
   private final ProcessEngineConfigurationImpl configuration;
   private final VariableOwnership ownership;
@@ -113,6 +119,7 @@ public class CommandGuard extends CommandInterceptor {
 
   private static boolean isGuarded(Command<?> command) {
     return ADMIN_ONLY.contains(command.getClass().getSimpleName())
+        || HANDOVER.contains(command.getClass().getSimpleName())
         || command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd
         || command instanceof SubmitStartFormCmd || command instanceof CompleteTaskCmd
         || command instanceof SubmitTaskFormCmd || command instanceof AbstractSetVariableCmd
@@ -170,6 +177,10 @@ public class CommandGuard extends CommandInterceptor {
         throw Refusal.forbidden("Only camunda-admin may " + words(type) + ": a migration moves only through its "
             + "tasks' forms and its checks.");
       }
+      return;
+    }
+    if (HANDOVER.contains(type)) {
+      checkHandover(person, type, command);
       return;
     }
     if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
@@ -399,6 +410,28 @@ public class CommandGuard extends CommandInterceptor {
         throw Refusal.badRequest(name, "Unknown variable '" + name + "': outside a form only a task form's own "
             + "fields may be corrected.");
       }
+    }
+  }
+
+  /** A claim, assignment, delegation or candidate by a district names one of its own members, never a group. */
+  private void checkHandover(Person person, String type, Command<?> command) {
+    if (person.admin() || person.hec()) {
+      return;
+    }
+    if (type.contains("GroupIdentityLink")) {
+      throw Refusal.forbidden("A task's candidate groups are set by the process: only " + Groups.HEC + " or "
+          + Groups.ADMIN + " may change them.");
+    }
+    String target = CommandFields.string(command, "userId");
+    if (target == null || target.equals(person.userId())) {
+      return;
+    }
+    boolean colleague = person.offices().stream().anyMatch(office -> configuration.getIdentityService()
+        .createUserQuery().userId(target).memberOfGroup(Groups.district(office)).count() > 0);
+    if (!colleague) {
+      throw Refusal.forbidden("User '" + person.userId() + "' may hand a task only to a member of "
+          + String.join(", ", person.offices().stream().map(Groups::district).sorted().toList()) + "; '" + target
+          + "' is not one.");
     }
   }
 

@@ -426,6 +426,34 @@ class SideDoorTest extends IntegrationTest {
   }
 
   @Test
+  void aDistrictHandsItsTasksOnlyToItsOwnPeople() throws Exception {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_3_critimport");
+    for (Caller c : List.of(rest("lrl-water"), webapp("lrl-water"))) {
+      for (String[] call : new String[][] {{"/claim", "userId"}, {"/assignee", "userId"}, {"/delegate", "userId"}}) {
+        HttpResponse<String> r = c.send("POST", "/task/" + task.getId() + call[0], body(call[1], "swt-water"));
+        assertThat(r.statusCode()).as(call[0] + " " + r.body()).isEqualTo(403);
+        assertThat(r.body()).contains("only to a member of district-lrl");
+      }
+      HttpResponse<String> group = c.send("POST", "/task/" + task.getId() + "/identity-links",
+          body("groupId", "district-swt", "type", "candidate"));
+      assertThat(group.statusCode()).as(group.body()).isEqualTo(403);
+      HttpResponse<String> user = c.send("POST", "/task/" + task.getId() + "/identity-links",
+          body("userId", "swt-water", "type", "candidate"));
+      assertThat(user.statusCode()).as(user.body()).isEqualTo(403);
+    }
+    Task after = driver.task(lrl.getId(), "task_1_3_critimport");
+    assertThat(after.getAssignee()).isNull();
+    assertThat(org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getTaskService()
+        .getIdentityLinksForTask(task.getId())).noneMatch(l -> "district-swt".equals(l.getGroupId())
+            || "swt-water".equals(l.getUserId()));
+    // a claim for oneself still works
+    HttpResponse<String> own = rest("lrl-water").send("POST", "/task/" + task.getId() + "/claim",
+        body("userId", "lrl-water"));
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
+  }
+
+  @Test
   void deletingATaskIsA403NotA500() throws Exception {
     ProcessInstance lrl = driver.start("LRL", false);
     Task task = driver.task(lrl.getId(), "task_1_3_critimport");
