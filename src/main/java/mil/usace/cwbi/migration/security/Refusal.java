@@ -32,7 +32,8 @@ final class Refusal {
 
   /** What the caller receives: on HTTP a 400 keeps its status on every resource; 403 does already. */
   static RuntimeException forCaller(RuntimeException refusal) {
-    if (refusal instanceof AuthorizationException || RequestContextHolder.getRequestAttributes() == null) {
+    // only a form refusal: the REST resources map the engine's other 4xx exceptions themselves (e.g. 404)
+    if (!(refusal instanceof FormFieldValidationException) || RequestContextHolder.getRequestAttributes() == null) {
       return refusal;
     }
     return new InvalidRequestException(Response.Status.BAD_REQUEST, refusal, refusal.getMessage());
