@@ -264,9 +264,13 @@ public class CommandGuard extends CommandInterceptor {
 
   private void annotateStart(String processInstanceId, Command<?> command) {
     String what = "Administrator's start that bypasses the start event's rules (" + what(command) + ")";
-    for (UserOperationLogEntry entry : configuration.getHistoryService().createUserOperationLogQuery()
-        .processInstanceId(processInstanceId).operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list()) {
-      configuration.getHistoryService().setAnnotationForOperationLogById(entry.getOperationId(), what);
+    try {
+      for (UserOperationLogEntry entry : configuration.getHistoryService().createUserOperationLogQuery()
+          .processInstanceId(processInstanceId).operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list()) {
+        configuration.getHistoryService().setAnnotationForOperationLogById(entry.getOperationId(), what);
+      }
+    } catch (RuntimeException e) { // the start stands; its "Create" line in the trail just lacks the note
+      LOG.warn("Could not annotate the administrator's start of {}: {}", processInstanceId, e.getMessage());
     }
   }
 
