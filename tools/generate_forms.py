@@ -37,6 +37,10 @@ def field(kind, key, label, description=None, required=False, pattern=None, fmt=
     if description:
         c["description"] = description
     v = {}
+    if max_length is None and kind in ("textfield", "textarea") and not readonly:
+        # every free text is bounded (the server enforces the same limit); text past 4,000 characters is stored
+        # as long text (process.LongTextSerializer)
+        max_length = 20000 if kind == "textarea" else 1000
     if required:
         v["required"] = True
     if pattern:

@@ -11,8 +11,8 @@ import mil.usace.cwbi.migration.verification.Findings;
  * readable values, lists as tables) and {@code findings} (a check's report in words): the audit page and the CSV
  * show only those, whatever the entry's type.
  *
- * @param type STARTED, TASK_COMPLETED, CHECK, FINISHED; or (from {@link RoadmapNotes}) SKIPPED, NOT_APPLICABLE,
- *     COMMENT; another kind of entry is shown generically
+ * @param type STARTED, TASK_COMPLETED, CHECK, FINISHED; VARIABLE_CHANGED or ADMIN_OVERRIDE ({@link OutsideFormChanges});
+ *     SKIPPED, NOT_APPLICABLE, COMMENT ({@link RoadmapNotes}); another kind of entry is shown generically
  * @param user who did it (the logged-in user who completed the task, else its assignee); null for checks
  * @param passed a check's verdict; null for other lines
  * @param evidence what the task's form stored on completion (variable name to value)

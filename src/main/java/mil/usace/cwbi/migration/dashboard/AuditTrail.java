@@ -50,14 +50,16 @@ public class AuditTrail {
   private final HistoryService history;
   private final RepositoryService repository;
   private final FormRules forms;
-
   private final RoadmapNotes notes;
+  private final OutsideFormChanges outsideForms;
 
-  public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes) {
+  public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes,
+      OutsideFormChanges outsideForms) {
     this.history = history;
     this.repository = repository;
     this.forms = forms;
     this.notes = notes;
+    this.outsideForms = outsideForms;
   }
 
   /** The office's trail, oldest first; empty when the office never started a migration. */
@@ -100,6 +102,7 @@ public class AuditTrail {
           completedBy.put(log.getTaskId(), log.getUserId());
         }
       }
+      entries.addAll(outsideForms.of(key, pi.getId()));
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
       entries.add(started(key, pi, model, firstValues.getOrDefault(pi.getId(), Map.of())));
       Map<String, Set<String>> inputs = new HashMap<>();

@@ -45,6 +45,14 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
     interceptors.add(new UnwrapValidationInterceptor());
+    // long free text (notes, inventories) must not hit the string column's 4,000 characters: see the serializer
+    if (configuration.getCustomPreVariableSerializers() == null) {
+      configuration.setCustomPreVariableSerializers(new ArrayList<>());
+    }
+    configuration.getCustomPreVariableSerializers().add(new LongTextSerializer());
+    if (configuration.getHistoryEventProducer() == null) {
+      configuration.setHistoryEventProducer(new ClippedFormHistoryProducer());
+    }
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -3,6 +3,7 @@ package mil.usace.cwbi.migration.process;
 import static mil.usace.cwbi.migration.process.MigrationVariables.CRITICAL_TIME_SERIES;
 import static mil.usace.cwbi.migration.process.MigrationVariables.OFFICE;
 import static mil.usace.cwbi.migration.process.MigrationVariables.TS_GROUP;
+import static mil.usace.cwbi.migration.process.MigrationVariables.USES_USGS_DATA;
 
 import java.util.Locale;
 import mil.usace.cwbi.migration.process.forms.FormRules;
@@ -41,6 +42,12 @@ public class MigrationStartListener implements ExecutionListener {
       execution.setVariable(OFFICE, s.strip().toUpperCase(Locale.ROOT));
     }
     rules.check(START_FORM, execution::getVariable);
+    Object usgs = execution.getVariable(USES_USGS_DATA);
+    if (usgs == null) {
+      execution.setVariable(USES_USGS_DATA, false); // an unticked box that a REST caller left out
+    } else if (!(usgs instanceof Boolean)) {
+      throw FormRules.invalid(USES_USGS_DATA, "Field 'Uses USGS data' (usesUsgsData) must be true or false.");
+    }
 
     String office = MigrationVariables.string(execution, OFFICE);
     if (!offices.isKnown(office)) {

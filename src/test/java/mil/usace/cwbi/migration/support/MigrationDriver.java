@@ -68,6 +68,9 @@ public class MigrationDriver {
   public Map<String, Object> validData(String taskKey) {
     Map<String, Object> data = new LinkedHashMap<>();
     for (FieldRule r : rules.rules(formOf(taskKey))) {
+      if (rules.displayKeys(formOf(taskKey)).contains(r.key())) {
+        continue; // shown read-only (e.g. the district's list on HEC's form): not the submitter's to send
+      }
       Object v = validValue(r);
       if (v != null) {
         data.put(r.key(), v);

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -29,6 +31,7 @@ public class FormRules {
 
   private final Map<String, List<FieldRule>> rulesByFormId = new HashMap<>();
   private final Map<String, FormLabels> labelsByFormId = new HashMap<>();
+  private final Map<String, Set<String>> displayKeysByFormId = new HashMap<>();
 
   public FormRules() throws IOException {
     Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form");
@@ -37,6 +40,9 @@ public class FormRules {
         JsonNode schema = JSON.readTree(in);
         rulesByFormId.put(schema.path("id").asText(), rulesOf(schema.path("components")));
         labelsByFormId.put(schema.path("id").asText(), FormLabels.of(schema.path("components")));
+        Set<String> display = new LinkedHashSet<>();
+        displayKeysOf(schema.path("components"), display);
+        displayKeysByFormId.put(schema.path("id").asText(), display);
       }
     }
   }
@@ -52,6 +58,40 @@ public class FormRules {
   /** What the form calls its fields (labels, option labels, list columns), for showing stored values to people. */
   public FormLabels labels(String formId) {
     return formId == null ? FormLabels.NONE : labelsByFormId.getOrDefault(formId, FormLabels.NONE);
+  }
+
+  /** The keys a submission of the form may carry: its fields, not what it only shows. */
+  public Set<String> fieldKeys(String formId) {
+    Set<String> keys = new LinkedHashSet<>();
+    rules(formId).forEach(r -> keys.add(r.key()));
+    keys.removeAll(displayKeys(formId));
+    return keys;
+  }
+
+  /** Keys the form shows read-only (a submission may send them back, unchanged). */
+  public Set<String> displayKeys(String formId) {
+    return displayKeysByFormId.getOrDefault(formId, Set.of());
+  }
+
+  private static void displayKeysOf(JsonNode components, Set<String> into) {
+    for (JsonNode c : components) {
+      boolean display = c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false);
+      if (c.path("type").asText().equals("dynamiclist")) {
+        Set<String> shown = new LinkedHashSet<>();
+        displayKeysOf(c.path("components"), shown);
+        long keyed = 0;
+        for (JsonNode child : c.path("components")) {
+          keyed += child.hasNonNull("key") ? 1 : 0;
+        }
+        if (display || (keyed > 0 && shown.size() == keyed)) { // a list whose every column is shown read-only
+          into.add(c.path("path").asText());
+        }
+      } else if (c.has("components")) {
+        displayKeysOf(c.path("components"), into);
+      } else if (c.hasNonNull("key") && display) {
+        into.add(c.path("key").asText());
+      }
+    }
   }
 
   public Collection<String> formIds() {

@@ -1,0 +1,20 @@
+package mil.usace.cwbi.migration.security;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** {@link StartFlagsFilter} on both REST APIs, after their log-in filters (an anonymous caller still gets 401). */
+@Configuration(proxyBeanMethods = false)
+public class SideDoorFilterConfig {
+
+  @Bean
+  FilterRegistrationBean<StartFlagsFilter> startFlagsFilter() {
+    FilterRegistrationBean<StartFlagsFilter> registration = new FilterRegistrationBean<>(new StartFlagsFilter());
+    registration.setName("cwbi-start-flags");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+}

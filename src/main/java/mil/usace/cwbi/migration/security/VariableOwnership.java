@@ -1,0 +1,93 @@
+package mil.usace.cwbi.migration.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mil.usace.cwbi.migration.process.MigrationStartListener;
+import mil.usace.cwbi.migration.process.forms.FormRules;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may write which variable of a migration. A person writes only the fields of the form in front of them; the
+ * process owns the rest: what the start form fixed (office, T7 URL, ...), the district group, check results, gate
+ * decisions (every variable a gateway condition of the model reads), counters and what listeners keep. Outside a
+ * form a person (HEC; districts have no UPDATE grant) may only correct a task form's own evidence field.
+ */
+@Component
+public class VariableOwnership {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.'\\w])([A-Za-z_][A-Za-z0-9_]*)(?!\\s*\\()");
+  private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq",
+      "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task", "timers", "dueDates");
+
+  /** Set by the process itself (listeners, delegates, input mappings), never by a form. */
+  static final Set<String> SET_BY_THE_PROCESS = Set.of("districtGroup", "initiator", "scriptsAllDone", "scriptsOpen",
+      "scriptInventory", "testPeriod", "testPeriodEnd", "findings", "environment", "environmentLabel",
+      "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt");
+
+  private final FormRules forms;
+  private final Set<String> owned = new LinkedHashSet<>(SET_BY_THE_PROCESS);
+  private final Set<String> taskFormFields = new LinkedHashSet<>();
+
+  public VariableOwnership(FormRules forms) throws IOException {
+    this.forms = forms;
+    owned.addAll(forms.fieldKeys(MigrationStartListener.START_FORM));
+    for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
+      try (InputStream in = model.getInputStream()) {
+        owned.addAll(gateVariables(Bpmn.readModelFromStream(in)));
+      }
+    }
+    for (String formId : forms.formIds()) {
+      if (!formId.equals(MigrationStartListener.START_FORM)) {
+        taskFormFields.addAll(forms.fieldKeys(formId));
+        forms.displayKeys(formId).forEach(owned::add);
+      }
+    }
+  }
+
+  /** Every variable a gateway (sequence flow) condition reads: a gate's decision. */
+  static Set<String> gateVariables(BpmnModelInstance model) {
+    Set<String> names = new LinkedHashSet<>();
+    Collection<ConditionExpression> conditions = model.getModelElementsByType(ConditionExpression.class);
+    for (ConditionExpression c : conditions) {
+      Matcher m = IDENTIFIER.matcher(c.getTextContent());
+      while (m.find()) {
+        if (!EL_WORDS.contains(m.group(1))) {
+          names.add(m.group(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** True when only the process may write it, whoever asks. */
+  public boolean isOwnedByTheProcess(String name) {
+    return name.startsWith("verification_") || owned.contains(name);
+  }
+
+  /** A field some task form lets a person fill in (and the process does not own). */
+  public boolean isTaskFormField(String name) {
+    return taskFormFields.contains(name) && !isOwnedByTheProcess(name);
+  }
+
+  public Set<String> fieldsOf(String formId) {
+    return forms.fieldKeys(formId);
+  }
+
+  public Set<String> shownReadOnlyBy(String formId) {
+    return forms.displayKeys(formId);
+  }
+
+  public Set<String> owned() {
+    return Set.copyOf(owned);
+  }
+}
