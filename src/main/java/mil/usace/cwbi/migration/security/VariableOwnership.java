@@ -32,7 +32,7 @@ public class VariableOwnership {
   /** Set by the process itself (listeners, delegates, input mappings), never by a form. */
   static final Set<String> SET_BY_THE_PROCESS = Set.of("districtGroup", "initiator", "scriptsAllDone", "scriptsOpen",
       "scriptInventory", "testPeriod", "testPeriodEnd", "findings", "environment", "environmentLabel",
-      "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt");
+      "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt", "testPeriodProposals");
 
   private final FormRules forms;
   private final Set<String> owned = new LinkedHashSet<>(SET_BY_THE_PROCESS);
@@ -43,7 +43,11 @@ public class VariableOwnership {
     owned.addAll(forms.fieldKeys(MigrationStartListener.START_FORM));
     for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
-        owned.addAll(gateVariables(Bpmn.readModelFromStream(in)));
+        BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);
+        owned.addAll(gateVariables(bpmn));
+        // what an input mapping puts into a task (a fix task's findings and their summary) is the process's
+        bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter.class)
+            .forEach(p -> owned.add(p.getCamundaName()));
       }
     }
     for (String formId : forms.formIds()) {

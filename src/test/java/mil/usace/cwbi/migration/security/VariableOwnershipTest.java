@@ -29,6 +29,8 @@ class VariableOwnershipTest {
         "critImportRun", "critNotes");
     assertThat(ownership.fieldsOf("task-4-schema-functions")).doesNotContain("customSchemaFunctions");
     assertThat(ownership.shownReadOnlyBy("task-4-schema-functions")).contains("customSchemaFunctions");
-    assertThat(ownership.shownReadOnlyBy("fix-findings")).contains("findings");
+    // the fix task shows its findings as text (findingsSummary, an input mapping): nothing of it is a form field
+    assertThat(ownership.owned()).contains("findingsSummary");
+    assertThat(ownership.fieldsOf("fix-findings")).doesNotContain("findings", "findingsSummary");
   }
 }
