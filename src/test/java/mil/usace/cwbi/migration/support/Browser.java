@@ -9,9 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -120,6 +123,22 @@ public final class Browser {
   public static void click(WebElement element) {
     ((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.click();
+  }
+
+  /**
+   * Clicks what {@code by} finds, looked up afresh on each try: Tasklist re-renders its lists (after a completion,
+   * on its refresh), so an element found a moment ago may have been replaced by an equal one.
+   */
+  public static void click(By by) {
+    waitFor(30).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class).ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          WebElement element = d.findElement(by);
+          if (!element.isDisplayed() || !element.isEnabled()) {
+            return false;
+          }
+          click(element);
+          return true;
+        });
   }
 
   /** Saves a screenshot as target/screenshots/{name}.png. Tests never write tracked files. */
