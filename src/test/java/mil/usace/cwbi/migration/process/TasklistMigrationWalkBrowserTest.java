@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -349,10 +350,17 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
           WebElement why = web.findElement(By.cssSelector(".fjs-container textarea[id$='-Field_reason_1']"));
           assertThat(why.getAttribute("value")).isEqualTo(
               "The script no longer serves a data process: retire it instead of migrating it.");
-          ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'start'});",
-              web.findElement(By.xpath("//*[contains(@class,'fjs-container')]//*[contains(., 'This task came back')]"
-                  + "[not(.//*[contains(., 'This task came back')])]")));
-          Browser.docsScreenshot("task-1-1-rows");
+          // a tall window for the picture: the message and both rows at once
+          Dimension normal = web.manage().window().getSize();
+          web.manage().window().setSize(new Dimension(normal.getWidth(), 2000));
+          try {
+            ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                web.findElement(By.xpath("//*[contains(@class,'fjs-container')]//*[contains(., 'This task came back')]"
+                    + "[not(.//*[contains(., 'This task came back')])]")));
+            Browser.docsScreenshot("task-1-1-rows");
+          } finally {
+            web.manage().window().setSize(normal);
+          }
           v.put("scriptInventory", List.of(Map.of(), Map.of("status", "retired")));
         }
       }
