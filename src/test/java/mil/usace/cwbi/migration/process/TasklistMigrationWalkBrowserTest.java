@@ -374,7 +374,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
           Map.of("functionName", "SWT_JOBS.nightly_cleanup", "purpose", "Purges stale forecast runs")));
       case "task_fix_phase_1_findings" -> {
         assertThat(visit).as("the CWBI-DEV check passes after one fix").isEqualTo(1);
-        assertThat(web.findElement(By.cssSelector(".fjs-container")).getText()).contains("CWBI-DEV");
+        assertThat(shownText()).contains("CWBI-DEV", "LAKE2");
         assertThat((String) runtime.getVariable(pi, "verification_cwbi_dev")).contains("\"passed\" : false",
             "LAKE2.ELEV.INST.15MINUTES.0.RAW");
         Browser.docsScreenshot("fix-task-failed-check");
@@ -391,8 +391,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
       }
       case "task_6_fix_issues" -> {
         // HEC reads the district's report in the form
-        assertThat(web.findElements(By.cssSelector(".fjs-container textarea")))
-            .extracting(t -> t.getAttribute("value")).contains("KEYS inflow computation is not running in CWBI-TEST.");
+        assertThat(shownText()).contains("KEYS inflow computation is not running in CWBI-TEST.");
         v.put("fixNotes", "Scheduled the KEYS inflow computation in the CWBI-TEST batch process.");
       }
       default -> {
@@ -422,6 +421,16 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
     Browser.waitFor(10).until(d -> !complete.isEnabled());
     name.sendKeys("nightly_usgs_pull.py");
     Browser.waitFor(10).until(d -> complete.isEnabled());
+  }
+
+  /** What the form shows: its text and the values of its text areas (read-only explanations included). */
+  static String shownText() {
+    WebDriver web = Browser.driver();
+    StringBuilder all = new StringBuilder(web.findElement(By.cssSelector(".fjs-container")).getText());
+    for (WebElement area : web.findElements(By.cssSelector(".fjs-container textarea"))) {
+      all.append('\n').append(area.getAttribute("value"));
+    }
+    return all.toString();
   }
 
   /** What the completed task must have left behind. */

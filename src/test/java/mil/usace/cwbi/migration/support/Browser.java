@@ -16,6 +16,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -70,11 +71,15 @@ public final class Browser {
   /**
    * Logs out whoever is logged in (cookies), then logs in to a Camunda webapp ("tasklist", "cockpit", "admin").
    *
-   * <p>The cookies are dropped on a page that runs no script. Dropping them while a webapp is still starting (its
-   * requests in flight) let late answers plant a fresh session whose XSRF token the log-in form then did not
-   * carry: the log-in was refused, the form emptied itself, and it stayed on screen. The typing waits until the
-   * app is idle (its start-up requests answered), is checked to have reached the form's model, and a refused
-   * log-in fails at once with the page's message instead of waiting for a form that will never go.
+   * <p>Why it once timed out with the log-in form still on screen: the webapps answer every request that comes back
+   * 401 by re-rendering the current view (commons-ui HttpClient broadcasts {@code authentication.changed(null)},
+   * AuthenticationService then calls {@code $route.reload()}). A starting app's requests can come back 401 before
+   * anyone is logged in; on a loaded machine one arrived after the user name was typed, the form was replaced by an
+   * empty one, the password went into the new form, the browser's "required" check stopped the submit, and the
+   * form stayed. So the typing now waits until the app is idle (AngularJS testability: no request or timeout
+   * pending), each field is checked to have reached its {@code ng-model}, a form replaced under our hands is filled
+   * again, and a refused log-in fails at once with the page's message. The cookies are dropped on a page that runs
+   * no script, so no app is left half-started as the previous user.
    */
   public static void login(String baseUrl, String app, String user, String password) {
     WebDriver d = driver();
@@ -82,11 +87,20 @@ public final class Browser {
     d.get(baseUrl + "/camunda/app/" + app + "/styles/user-styles.css");
     d.manage().deleteAllCookies();
     d.get(baseUrl + "/camunda/app/" + app + "/default/#/login");
-    waitFor(60).until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
-    waitForAngular();
-    typeChecked(USERNAME, user);
-    typeChecked(PASSWORD, password);
-    d.findElement(PASSWORD).sendKeys(Keys.ENTER);
+    for (int attempt = 1; ; attempt++) {
+      waitFor(60).until(ExpectedConditions.visibilityOfElementLocated(USERNAME));
+      waitForAngular();
+      try {
+        typeChecked(USERNAME, user);
+        typeChecked(PASSWORD, password);
+        d.findElement(PASSWORD).sendKeys(Keys.ENTER);
+        break;
+      } catch (StaleElementReferenceException | TimeoutException e) {
+        if (attempt == 3) {
+          throw e; // the form keeps being replaced: something else is wrong
+        }
+      }
+    }
     waitFor(60).until(x -> x.findElements(SIGNIN_FORM).isEmpty() || !x.findElements(LOGIN_ERROR).isEmpty());
     List<WebElement> errors = d.findElements(LOGIN_ERROR);
     if (!errors.isEmpty() && !d.findElements(SIGNIN_FORM).isEmpty()) {
