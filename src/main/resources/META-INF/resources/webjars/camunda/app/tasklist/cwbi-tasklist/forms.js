@@ -22,25 +22,43 @@ function digest(element) {
 
 function patch(element) {
   const controller = angular.element(element).controller('camTasklistForm');
-  if (!controller || controller[PATCHED]) {
+  if (!controller) {
+    return;
+  }
+  const state = controller[PATCHED];
+  if (state) {
+    state.watch(element); // the same Tasklist form showing another task's Camunda Form
     return;
   }
   const original = controller.notifyFormValidated;
+  let current = element;
   let reported = false;
   let pending = null;
   const decide = () => {
     pending = null;
-    if (!element.isConnected || !element.querySelector('.fjs-container')) {
+    if (!current.isConnected || !current.querySelector('.fjs-container')) {
       return; // no rendered form (e.g. it failed to load): leave Tasklist's verdict alone
     }
-    original.call(controller, reported && !!element.querySelector(SHOWN_ERRORS));
-    digest(element);
+    original.call(controller, reported && !!current.querySelector(SHOWN_ERRORS));
+    digest(current);
   };
   const later = () => {
     if (pending === null) {
       // after form-js has rendered the new state (its renderer is asynchronous)
       pending = setTimeout(decide, 50);
     }
+  };
+  // an error shown or cleared later (e.g. on blur) re-decides too
+  const observer = new MutationObserver(() => reported && later());
+  let watching = null;
+  const watch = el => {
+    if (el === watching) {
+      return;
+    }
+    watching = el;
+    current = el;
+    observer.disconnect();
+    observer.observe(el, {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
   };
   controller.notifyFormValidated = function(invalid) {
     reported = !!invalid;
@@ -49,10 +67,8 @@ function patch(element) {
       later();
     }
   };
-  // an error shown or cleared later (e.g. on blur) re-decides too
-  new MutationObserver(() => reported && later())
-    .observe(element, {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
-  controller[PATCHED] = true;
+  watch(element);
+  controller[PATCHED] = {watch};
 }
 
 function scan() {
