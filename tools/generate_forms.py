@@ -141,6 +141,9 @@ add("task-1-1-convert-scripts",
     text("### Task 1.1 – Convert custom scripts\n" + HEADER + ". List every custom script running from the T7 "
          "server. After you complete this form the script decision table recommends a target for each script; "
          "the task comes back until every script is **converted** or **retired**."),
+    # why a returning Task 1.1 came back (set by the script decision; hidden on the first visit)
+    {"type": "text", "text": "{{scriptsOpenSummary}}", "id": "Text_scriptsOpenSummary",
+     "conditional": {"hide": "=not(scriptsOpenSummary != null and string length(scriptsOpenSummary) > 0)"}},
     checkbox("noCustomScripts", "This server runs no custom scripts", required=False),
     dynamic_list("scriptInventory", "Scripts", [
         field("textfield", "name", "Script", required=True, max_length=200),
@@ -151,7 +154,7 @@ add("task-1-1-convert-scripts",
         field("select", "writes", "Main output", required=True, values=WRITES),
         field("select", "status", "Status", required=True, values=STATUS),
         field("textfield", "recommendation", "Recommended target (script decision table)", readonly=True),
-        field("textfield", "reason", "Why", readonly=True),
+        field("textarea", "reason", "Why", readonly=True),
     ], required_unless="noCustomScripts"),
     notes("scriptNotes", "Notes"),
     )

@@ -320,9 +320,32 @@ public class DashboardQueries {
     int done = step - 1;
     Long days = since == null ? null : Math.max(0, (now.getTime() - since.getTime()) / DAY_MS);
     return new OfficeRow(office, blockedAt != null ? "BLOCKED" : "RUNNING", pi.getId(), Steps.phase(step),
-        Steps.phaseName(Steps.phase(step)), step, Steps.name(step), done, Math.round(done * 100f / Steps.COUNT),
+        Steps.phaseName(Steps.phase(step)), step, Steps.name(step), done, progressPercent(step, acts, since),
         openTasks, instant(since), days, overdue, checks, incidentInfos, blockedAt, attention,
         instant(pi.getStartTime()), null, cockpitUrl(pi.getId()), auditUrl(office));
+  }
+
+  /**
+   * Progress over the nine steps: the steps behind the office, plus the share of the current step's roadmap tasks
+   * already done in this visit of the step. Counting whole steps only, the bar stood at 0% through all of Step 1
+   * however many of its tasks were done. Fix tasks are not roadmap work and do not count.
+   */
+  static int progressPercent(int step, List<HistoricActivityInstance> acts, Date since) {
+    int tasks = 0;
+    int finished = 0;
+    for (HistoricActivityInstance a : acts) {
+      Integer s = Steps.of(a.getActivityId());
+      if (s == null || s != step || !"userTask".equals(a.getActivityType()) || Steps.isFixTask(a.getActivityId())
+          || (since != null && a.getStartTime().before(since))) {
+        continue;
+      }
+      tasks++;
+      if (a.getEndTime() != null) {
+        finished++;
+      }
+    }
+    float share = tasks == 0 ? 0f : (float) finished / tasks;
+    return Math.round((step - 1 + share) * 100f / Steps.COUNT);
   }
 
   /**

@@ -9,7 +9,7 @@ import mil.usace.cwbi.migration.verification.Findings;
  * One office on HEC's dashboard (JSON of {@code GET /api/dashboard/offices}).
  *
  * @param state NOT_STARTED, RUNNING, BLOCKED (a failed check's fix task is open) or FINISHED
- * @param stepsDone steps behind the office (0-9); {@code progressPercent} is the same over nine steps
+ * @param stepsDone steps behind the office (0-9); {@code progressPercent} adds the share of the current step's tasks done
  * @param daysInStep whole days since the current visit of the current step began
  * @param checks the last result of each environment's check, by variable suffix (t7, cwbi_dev, ...)
  * @param attention why HEC should look (incidents, a failed check, overdue tasks); empty when all is well

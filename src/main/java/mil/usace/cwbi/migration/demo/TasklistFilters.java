@@ -13,9 +13,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist shows nothing until a filter exists. These three give every user their work at once: "My tasks",
- * "My group's tasks" (what their district or HEC may claim), and for HEC "All offices". Each shows the office and
- * due date columns. Created once, in every profile (they hold no data, only queries).
+ * Tasklist shows nothing until a filter exists. These three give every user their work at once: "My group's tasks"
+ * (what their district or HEC may claim, and has claimed), "My tasks", and for HEC "All offices". Each shows the
+ * office and due date columns. Created once, in every profile (they hold no data, only queries).
+ *
+ * <p>Tasklist opens the filter with the lowest priority. That is "My group's tasks": a migration's new tasks are
+ * offered to the district's group, so right after starting one (or logging in) the user sees them there, not an
+ * empty "My tasks".
  */
 @Component
 @Order(20)
@@ -35,16 +39,23 @@ public class TasklistFilters {
 
   @EventListener(ApplicationReadyEvent.class)
   public void onReady() {
-    create(MY_TASKS, -10, "#1b6ac9", "Tasks assigned to me",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    create(MY_GROUPS_TASKS, -5, "#e38d13", "Tasks my district (or HEC) may claim",
+    create(MY_GROUPS_TASKS, -10, "#e38d13", "Tasks my district (or HEC) may claim",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    create(MY_TASKS, -5, "#1b6ac9", "Tasks assigned to me",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     create(ALL_OFFICES, 0, "#555555", "HEC: every office's open migration tasks",
         tasks.createTaskQuery().processDefinitionKey("cwbi-migration"));
   }
 
   private void create(String name, int priority, String color, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+    if (existing != null) {
+      // an older database keeps its filters; only their order (which one opens first) is brought up to date
+      if (!Integer.valueOf(priority).equals(existing.getProperties().get("priority"))) {
+        Map<String, Object> props = new LinkedHashMap<>(existing.getProperties());
+        props.put("priority", priority);
+        filters.saveFilter(existing.setProperties(props));
+      }
       return;
     }
     Map<String, Object> props = new LinkedHashMap<>();

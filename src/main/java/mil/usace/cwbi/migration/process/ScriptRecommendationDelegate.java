@@ -36,6 +36,42 @@ public class ScriptRecommendationDelegate implements JavaDelegate {
     execution.setVariable(MigrationVariables.SCRIPT_INVENTORY, JsonValues.json(updated));
     execution.setVariable("scriptsAllDone", updated.stream().allMatch(s -> DONE.contains(String.valueOf(s.get("status")))));
     execution.setVariable("scriptsOpen", updated.stream().filter(s -> !DONE.contains(String.valueOf(s.get("status")))).count());
+    execution.setVariable(OPEN_SUMMARY, openSummary(updated));
+  }
+
+  /** Shown at the top of a returning Task 1.1: why it came back. */
+  public static final String OPEN_SUMMARY = "scriptsOpenSummary";
+
+  private static final Map<String, String> STATUS_WORDS = Map.of(
+      "to-convert", "to convert", "converting", "being converted", "converted", "converted and tested",
+      "retired", "retired");
+
+  /**
+   * In words (Markdown) which scripts keep Task 1.1 open and why: each open script's status, the decision table's
+   * recommendation and its reason. Empty when none is open (the task does not return then).
+   */
+  static String openSummary(List<Map<String, Object>> scripts) {
+    List<Map<String, Object>> open = scripts.stream()
+        .filter(s -> !DONE.contains(String.valueOf(s.get("status")))).toList();
+    if (open.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("**This task came back: ").append(open.size()).append(" of ")
+        .append(scripts.size()).append(scripts.size() == 1 ? " script" : " scripts")
+        .append(open.size() == 1 ? " is" : " are")
+        .append(" still open.** It returns until every script is converted and tested, or retired.\n");
+    for (Map<String, Object> s : open) {
+      text.append("\n- **").append(plain(s.get("name"))).append("** is ")
+          .append(STATUS_WORDS.getOrDefault(str(s.get("status")), "without a status"))
+          .append(". Recommended: **").append(plain(s.get("recommendation"))).append("**. Why: ")
+          .append(plain(s.get("reason")));
+    }
+    return text.toString();
+  }
+
+  /** A district's own text inside Markdown: shown as typed (markup characters escaped), on one line. */
+  private static String plain(Object o) {
+    return str(o).replaceAll("\\s+", " ").strip().replaceAll("([\\\\*_`#\\[\\]<>|~!{}])", "\\\\$1");
   }
 
   private Map<String, Object> withRecommendation(Map<String, Object> script) {

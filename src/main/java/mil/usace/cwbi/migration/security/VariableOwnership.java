@@ -32,7 +32,8 @@ public class VariableOwnership {
   /** Set by the process itself (listeners, delegates, input mappings), never by a form. */
   static final Set<String> SET_BY_THE_PROCESS = Set.of("districtGroup", "initiator", "scriptsAllDone", "scriptsOpen",
       "scriptInventory", "testPeriod", "testPeriodEnd", "findings", "environment", "environmentLabel",
-      "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt", "testPeriodProposals");
+      "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt", "testPeriodProposals",
+      "scriptsOpenSummary");
 
   private final FormRules forms;
   private final Set<String> owned = new LinkedHashSet<>(SET_BY_THE_PROCESS);

@@ -2,9 +2,6 @@ package mil.usace.cwbi.migration.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * HEC in a real headless Chromium: logs in to Cockpit and finds the "CWBI migration" plugin on the dashboard with
  * every office in its state, held offices first, each linking to its instance; then opens an office's audit page.
- * The screenshot is kept as docs/cockpit-dashboard.png.
+ * Its screenshot goes to target/screenshots; {@code -Ddocs.screenshots=true} refreshes docs/cockpit-dashboard.png.
  */
 class CockpitDashboardBrowserTest extends IntegrationTest {
 
@@ -125,9 +120,7 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
         + "let p = e.parentElement; while (p && p.scrollHeight <= p.clientHeight) { p = p.parentElement; }"
         + "if (p) { p.scrollTop -= 80; } else { window.scrollBy(0, -80); }",
         web.findElement(By.cssSelector(".cwbi-dashboard")));
-    File shot = ((TakesScreenshot) web).getScreenshotAs(OutputType.FILE);
-    Files.createDirectories(new File("docs").toPath());
-    Files.copy(shot.toPath(), new File("docs/cockpit-dashboard.png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+    Browser.docsScreenshot("cockpit-dashboard");
 
     // the office's audit trail, in the same session
     web.get(baseUrl() + "/dashboard/audit.html?office=NWDM");
@@ -137,8 +130,7 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
     assertThat(page).contains("Task 1.3").contains("Crit file used").contains("nwdm-water").contains("FAILED")
         .contains("stale").contains("What to do:").doesNotContain("critFile").doesNotContain("task_1_3_critimport");
     assertThat(web.findElement(By.id("csv")).getAttribute("href")).endsWith("/api/dashboard/offices/NWDM/audit.csv");
-    File audit = ((TakesScreenshot) web).getScreenshotAs(OutputType.FILE);
-    Files.copy(audit.toPath(), new File("docs/audit-trail.png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+    Browser.screenshot("audit-trail-held-office");
   }
 
   /** Claims (the audit's "who") and completes each listed open task, in order. */

@@ -2,9 +2,6 @@ package mil.usace.cwbi.migration.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import mil.usace.cwbi.migration.support.Browser;
 import mil.usace.cwbi.migration.support.IntegrationTest;
@@ -20,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,11 +42,8 @@ class DistrictTasklistBrowserTest extends IntegrationTest {
   }
 
   @AfterEach
-  void cleanUp(TestInfo info) throws Exception {
-    File shot = ((TakesScreenshot) Browser.driver()).getScreenshotAs(OutputType.FILE);
-    Files.createDirectories(new File("target/screenshots").toPath());
-    Files.copy(shot.toPath(), new File("target/screenshots/" + info.getDisplayName() + ".png").toPath(),
-        StandardCopyOption.REPLACE_EXISTING);
+  void cleanUp(TestInfo info) {
+    Browser.screenshot(info.getTestMethod().map(m -> m.getName()).orElse("district-tasklist"));
     deleteMigrations();
   }
 
