@@ -389,6 +389,15 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
           v.put("step5Issues", "KEYS inflow computation is not running in CWBI-TEST.");
         }
       }
+      case "task_4_district_comments" -> {
+        // the District comments on HEC's Step 4 work once (the task comes back), then says Step 4 is done on its side
+        if (visit == 1) {
+          v.put("step4Comment", "Please keep the KEYS inflow computation's schedule as on T7.");
+        }
+        v.put("step4DistrictDone", visit > 1);
+      }
+      case "task_5_agree_test_period" -> v.put("testPeriodAgreed", true);
+      case "task_6_district_review" -> v.put("step6ReadyToRetest", true);
       case "task_6_fix_issues" -> {
         // HEC reads the district's report in the form
         assertThat(shownText()).contains("KEYS inflow computation is not running in CWBI-TEST.");
