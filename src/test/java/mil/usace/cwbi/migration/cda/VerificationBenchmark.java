@@ -21,6 +21,7 @@ import mil.usace.cwbi.migration.verification.CdaGateVerifier;
 import mil.usace.cwbi.migration.verification.Environment;
 import mil.usace.cwbi.migration.verification.MigrationSubject;
 import mil.usace.cwbi.migration.verification.VerificationReport;
+import mil.usace.cwbi.migration.verification.checks.CatalogScan;
 
 /**
  * Benchmark (not a test): verifying an SWT-sized office (13,135 series, 500 critical, USGS and SHEF groups)
@@ -169,6 +170,8 @@ public final class VerificationBenchmark {
   /** Catalog pages; a {@code like} request is answered with the whole catalog's first page too (the client filters). */
   static void catalogPages(WireMockServer server, CdaStubs s, List<Map<String, Object>> catalog, int pageSize) {
     s.catalog("TIMESERIES", "SWT", catalog, pageSize);
+    // the ids-only walk of parity asks for larger pages (CatalogScan.ID_PAGE_FACTOR)
+    s.catalogForPageSize("TIMESERIES", "SWT", catalog, pageSize * CatalogScan.ID_PAGE_FACTOR);
     server.stubFor(s.get("catalog/TIMESERIES").withQueryParam("office", equalTo("SWT"))
         .withQueryParam("page", absent()).withQueryParam("like", absent())
         .willReturn(CdaStubs.json(pageBody(catalog, pageSize))));
