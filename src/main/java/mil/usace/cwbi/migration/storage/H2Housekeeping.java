@@ -48,7 +48,7 @@ public class H2Housekeeping implements SmartLifecycle {
 
   public H2Housekeeping(DataSource dataSource,
       @Value("${spring.datasource.url:}") String url,
-      @Value("${cwbi.h2.housekeeping-interval:PT2S}") Duration interval,
+      @Value("${cwbi.h2.housekeeping-interval:PT0.5S}") Duration interval,
       @Value("${cwbi.h2.fill-rate:80}") int fillRate,
       @Value("${cwbi.h2.write-limit-mb:8}") int writeLimitMb) {
     this.dataSource = dataSource;
