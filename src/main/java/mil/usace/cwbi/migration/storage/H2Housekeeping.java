@@ -125,8 +125,10 @@ public class H2Housekeeping implements SmartLifecycle {
       if (store.compact(fillRate, writeLimit)) {
         store.commit(); // the rewritten pages into a new chunk (H2's thread: its next tryCommit); old chunks now dead
       }
-      // ...then chunks moved towards the start of the file, which is truncated behind them
-      if (file instanceof RandomAccessStore ras && ras.getFillRate() < fillRate) {
+      // ...then dead chunks dropped and chunks moved towards the start of the file, which is truncated behind them.
+      // Always called: it drops the dead chunks first (otherwise only a commit does, and an idle store has none),
+      // and moves only when the file's fill rate is below ours.
+      if (file instanceof RandomAccessStore ras) {
         ras.compactMoveChunks(fillRate, writeLimit, store);
       }
       long after = file.size();

@@ -67,7 +67,7 @@ public final class InboxLatencyBenchmark {
         url = pg.jdbcUrl("cwbi");
       } else {
         url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("cwbi-migration") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-            + ";RETENTION_TIME=1000";
+            + ";RETENTION_TIME=1000" + System.getProperty("h2.url.extra", ";QUERY_CACHE_SIZE=256");
       }
       try (ConfigurableApplicationContext app = BenchSupport.app(url, offices)) {
         run(app, db, offices, sizes, cycles, samples, results);

@@ -44,7 +44,7 @@ public final class CompletionBenchmark {
     List<String> offices = BenchSupport.offices(officeCount + 2);
     Path dir = Path.of("target", "completion-bench", "h2-" + System.currentTimeMillis());
     String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("cwbi-migration")
-        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=1000";
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=1000;QUERY_CACHE_SIZE=256";
     try (ConfigurableApplicationContext app = BenchSupport.app(url, offices)) {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       TaskService tasks = app.getBean(TaskService.class);

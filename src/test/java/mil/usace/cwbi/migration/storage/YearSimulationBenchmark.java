@@ -63,7 +63,7 @@ public final class YearSimulationBenchmark {
             // the test servers' properties come from the test framework, which does not run here
             "--spring.mail.port=" + TestServers.smtp().getSmtp().getPort(),
             // the production H2 URL (application.yaml), on a file of its own
-            "--spring.datasource.url=jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + (housekeeping ? ";RETENTION_TIME=" + System.getProperty("retention", "1000") : ""),
+            "--spring.datasource.url=jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + (housekeeping ? ";RETENTION_TIME=" + System.getProperty("retention", "1000") + ";QUERY_CACHE_SIZE=256" : ""),
             "--cwbi.h2.housekeeping-interval=" + (housekeeping ? System.getProperty("interval", "PT0.5S") : "PT0S"),
             "--cwbi.offices=" + String.join(",", offices),
             "--cwbi.recheck.min-interval=PT15M",
