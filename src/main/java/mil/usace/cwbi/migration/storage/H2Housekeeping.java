@@ -122,8 +122,12 @@ public class H2Housekeeping implements SmartLifecycle {
       // (which must exceed this interval) may then be overwritten safely, even on a power loss
       store.sync();
       // the same as H2's background housekeeping: live pages of chunks below the fill rate into a new chunk...
-      if (store.compact(fillRate, writeLimit)) {
-        store.commit(); // the rewritten pages into a new chunk (H2's thread: its next tryCommit); old chunks now dead
+      // (H2 gives up after 10 ms waiting for its store lock, which a burst of commits keeps busy: a few tries)
+      for (int attempt = 0; attempt < 5 && file.getChunksFillRate() < fillRate; attempt++) {
+        if (store.compact(fillRate, writeLimit)) {
+          store.commit(); // the rewritten pages into a new chunk (H2's thread: its next tryCommit); old ones now dead
+          break;
+        }
       }
       // ...then dead chunks dropped and chunks moved towards the start of the file, which is truncated behind them.
       // Always called: it drops the dead chunks first (otherwise only a commit does, and an idle store has none),
