@@ -83,7 +83,8 @@ public class H2Housekeeping implements SmartLifecycle {
     ScheduledExecutorService t = timer;
     timer = null;
     if (t != null) {
-      t.shutdownNow();
+      // no interrupt: a thread interrupted in NIO file I/O closes the channel, and H2's file with it
+      t.shutdown();
       try {
         t.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
