@@ -196,6 +196,9 @@ FIX = [
     text("#### What the check found\n{{findingsSummary}}"),
     notes("fixNotes", "What was fixed", required=True),
 ]
+# Issue 13: when the check runs next (set by the process: process.RecheckPolicy.describe)
+# (built by hand: an id from _id() would renumber the text blocks of every later form)
+FIX.append({"type": "textfield", "key": "nextCheck", "label": "Next check", "id": "Field_nextCheck", "readonly": True})
 add("fix-findings", *FIX)
 
 add("task-2-1-load-db-objects",

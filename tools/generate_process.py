@@ -75,6 +75,22 @@ def recheck_timer(task_id, target):
     flow(tid, target, id=f"flow_{tid}_to_{target}", route="down")
 
 
+def recheck_wait(task_id, check_id, env):
+    """Issue 13: a fix task's completion waits on a visible timer until the check may run (min interval, office rate);
+    the task shows when that is (input nextCheck)."""
+    wid = "wait_" + check_id
+    host = by_id_now(task_id)
+    host["inputs"]["nextCheck"] = "${recheckPolicy.describe(execution, '%s')}" % env
+    elements.append(dict(id=wid, kind="intermediateCatchEvent", name="Wait for the next check", lane=A,
+                         col=host["col"] - 55 / COL_W, row=1, date="${recheckPolicy.nextCheckAt(execution, '%s')}" % env))
+    flow(task_id, wid, route="wait_in")
+    flow(wid, check_id, route="wait_out")
+
+
+def by_id_now(id):
+    return next(e for e in elements if e["id"] == id)
+
+
 # ---- Phase 1: Pre-Migration (CWBI-DEV)
 event("start_migration", "startEvent", "Migration requested", D, 0, 1, form="cwbi-migration-start")
 gateway("split_step_1", "inclusiveGateway", "Step 1 on T7", D, 1, 1)
@@ -253,7 +269,7 @@ flow("join_step_1", "verify_t7")
 flow("verify_t7", "gw_t7_passed")
 flow("gw_t7_passed", "split_step_2", name="yes", cond="${verification_t7_passed}")
 flow("gw_t7_passed", "task_fix_t7_findings", name="no", cond="${!verification_t7_passed}")
-flow("task_fix_t7_findings", "verify_t7", route="down")
+recheck_wait("task_fix_t7_findings", "verify_t7", "T7")
 recheck_timer("task_fix_t7_findings", "verify_t7")
 for t in ["task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema"]:
     flow("split_step_2", t)
@@ -263,7 +279,7 @@ flow("task_3_1_modeling_ops", "verify_cwbi_dev")
 flow("verify_cwbi_dev", "gate_phase_1")
 flow("gate_phase_1", "split_step_4", name="yes: Phase 2", cond="${verification_cwbi_dev_passed}")
 flow("gate_phase_1", "task_fix_phase_1_findings", name="no", cond="${!verification_cwbi_dev_passed}")
-flow("task_fix_phase_1_findings", "verify_cwbi_dev", route="down")
+recheck_wait("task_fix_phase_1_findings", "verify_cwbi_dev", "CWBI_DEV")
 recheck_timer("task_fix_phase_1_findings", "verify_cwbi_dev")
 for t in ["task_4_batch_scripts", "task_4_opendcs_import"]:
     flow("split_step_4", t)
@@ -337,7 +353,7 @@ flow("join_step_7", "verify_cwbi_prod")
 flow("verify_cwbi_prod", "gw_cwbi_prod_passed")
 flow("gw_cwbi_prod_passed", "task_8_goldengate_off", name="yes", cond="${verification_cwbi_prod_passed}")
 flow("gw_cwbi_prod_passed", "task_7_fix_prod_findings", name="no", cond="${!verification_cwbi_prod_passed}")
-flow("task_7_fix_prod_findings", "verify_cwbi_prod", route="down")
+recheck_wait("task_7_fix_prod_findings", "verify_cwbi_prod", "CWBI_PROD")
 recheck_timer("task_7_fix_prod_findings", "verify_cwbi_prod")
 flow("task_8_goldengate_off", "task_8_import_two_years")
 flow("task_8_import_two_years", "task_8_migrate_history")
@@ -345,7 +361,7 @@ flow("task_8_migrate_history", "verify_history")
 flow("verify_history", "gate_phase_3")
 flow("gate_phase_3", "task_9_decommission_t7", name="yes: Step 9", cond="${verification_history_passed}")
 flow("gate_phase_3", "task_8_fix_history_findings", name="no", cond="${!verification_history_passed}")
-flow("task_8_fix_history_findings", "verify_history", route="down")
+recheck_wait("task_8_fix_history_findings", "verify_history", "HISTORY")
 recheck_timer("task_8_fix_history_findings", "verify_history")
 flow("task_9_decommission_t7", "end_migration_complete")
 
@@ -406,6 +422,10 @@ def waypoints(f):
     route = f["route"]
     if isinstance(route, list):  # an explicit path (loops that would cross other shapes)
         return _attach(route, (sx, sy, sw, sh))
+    if route == "wait_in":  # fix task straight down into its wait (left of the gateway, right of the check)
+        return [(tcx, sy + sh), (tcx, ty)]
+    if route == "wait_out":  # wait left into the check's bottom
+        return [(tx, tcy), (tcx, tcy), (tcx, ty + th)]
     if route == "down":  # back to an earlier element below/above: leave at bottom, enter from below
         low = max(sy + sh, ty + th) + 25
         if scy < tcy:  # source above target (fix task in District, check in Automated lane): go right of target
@@ -520,6 +540,9 @@ for e in elements:
         w(f'      <bpmn:documentation>{escape(e["doc"])}</bpmn:documentation>')
         w('      <bpmn:extensionElements>')
         w(f'        <camunda:failedJobRetryTimeCycle>{e["retry"]}</camunda:failedJobRetryTimeCycle>')
+        if e.get("env"):  # the office's log of checks, read by the wait before a re-check (issue 13)
+            w(f'        <camunda:executionListener expression="${{recheckPolicy.checkStarted(execution, \'{e["env"]}\')}}" '
+              f'event="start" />')
         if e.get("env"):
             w('        <camunda:inputOutput>')
             w(f'          <camunda:inputParameter name="environment">{e["env"]}</camunda:inputParameter>')
@@ -550,7 +573,10 @@ for e in elements:
         w(f'    <bpmn:intermediateCatchEvent id="{i}" name={n}>')
         io(i)
         w(f'      <bpmn:timerEventDefinition id="{i}_definition">')
-        w(f'        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">{e["duration"]}</bpmn:timeDuration>')
+        if e.get("date"):
+            w(f'        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">{e["date"]}</bpmn:timeDate>')
+        else:
+            w(f'        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">{e["duration"]}</bpmn:timeDuration>')
         w('      </bpmn:timerEventDefinition>')
         w('    </bpmn:intermediateCatchEvent>')
 

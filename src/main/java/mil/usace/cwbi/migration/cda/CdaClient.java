@@ -148,6 +148,12 @@ public class CdaClient {
    */
   public CatalogWalk catalog(String dataset, String office, String like, boolean includeExtents,
       Consumer<CatalogEntry> each) {
+    return catalog(dataset, office, like, includeExtents, properties.getPageSize(), each);
+  }
+
+  /** As above with an explicit page size (ids-only walks: smaller entries, fewer pages; issue 13). */
+  public CatalogWalk catalog(String dataset, String office, String like, boolean includeExtents, int pageSize,
+      Consumer<CatalogEntry> each) {
     String cursor = null;
     int pages = 0;
     long entries = 0;
@@ -161,7 +167,7 @@ public class CdaClient {
       if (like != null) {
         q.put("like", like);
       }
-      q.put("page-size", String.valueOf(properties.getPageSize()));
+      q.put("page-size", String.valueOf(pageSize));
       if (includeExtents) {
         q.put("include-extents", "true");
       }

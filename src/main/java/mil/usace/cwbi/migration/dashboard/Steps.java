@@ -36,7 +36,12 @@ public final class Steps {
       Map.entry("timer_recheck_7_fix_prod", 7),
       Map.entry("verify_history", 8),
       Map.entry("gate_phase_3", 8),
-      Map.entry("timer_recheck_8_fix_history", 8));
+      Map.entry("timer_recheck_8_fix_history", 8),
+      // issue 13: a completed fix task waits here for its check (process.RecheckPolicy)
+      Map.entry("wait_verify_t7", 1),
+      Map.entry("wait_verify_cwbi_dev", 3),
+      Map.entry("wait_verify_cwbi_prod", 7),
+      Map.entry("wait_verify_history", 8));
 
   /** The names HEC reads on the dashboard (roadmap.txt). */
   private static final String[] NAMES = {

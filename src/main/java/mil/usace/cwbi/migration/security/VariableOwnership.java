@@ -33,7 +33,7 @@ public class VariableOwnership {
   static final Set<String> SET_BY_THE_PROCESS = Set.of("districtGroup", "initiator", "scriptsAllDone", "scriptsOpen",
       "scriptInventory", "testPeriod", "testPeriodEnd", "findings", "environment", "environmentLabel",
       "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt", "testPeriodProposals",
-      "scriptsOpenSummary");
+      "scriptsOpenSummary", "recentChecks", "nextCheck");
 
   private final FormRules forms;
   private final Set<String> owned = new LinkedHashSet<>(SET_BY_THE_PROCESS);

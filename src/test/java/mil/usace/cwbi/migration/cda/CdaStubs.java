@@ -98,6 +98,28 @@ public final class CdaStubs {
     return this;
   }
 
+  /**
+   * The catalog in pages of {@code pageSize}, answered only to requests that ask for that page size (stubs added
+   * later win in WireMock, so this can sit beside {@link #catalog} with another size).
+   */
+  public CdaStubs catalogForPageSize(String dataset, String office, List<Map<String, Object>> entries, int pageSize) {
+    int pages = Math.max(1, (entries.size() + pageSize - 1) / pageSize);
+    for (int p = 0; p < pages; p++) {
+      Map<String, Object> page = new LinkedHashMap<>();
+      if (p + 1 < pages) {
+        page.put("next-page", cursor(p + 1) + "-" + pageSize);
+      }
+      page.put("total", entries.size());
+      page.put("page-size", pageSize);
+      page.put("entries", entries.subList(p * pageSize, Math.min(entries.size(), (p + 1) * pageSize)));
+      MappingBuilder m = get("catalog/" + dataset).withQueryParam("office", equalTo(office))
+          .withQueryParam("page-size", equalTo(String.valueOf(pageSize)))
+          .withQueryParam("page", p == 0 ? absent() : equalTo(cursor(p) + "-" + pageSize));
+      stub(m.willReturn(json(page)));
+    }
+    return this;
+  }
+
   static String cursor(int page) {
     return Base64.getEncoder().encodeToString(("SWT/page|||" + page).getBytes(StandardCharsets.UTF_8));
   }

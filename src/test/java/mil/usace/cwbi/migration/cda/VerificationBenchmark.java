@@ -21,6 +21,7 @@ import mil.usace.cwbi.migration.verification.CdaGateVerifier;
 import mil.usace.cwbi.migration.verification.Environment;
 import mil.usace.cwbi.migration.verification.MigrationSubject;
 import mil.usace.cwbi.migration.verification.VerificationReport;
+import mil.usace.cwbi.migration.verification.checks.CatalogScan;
 
 /**
  * Benchmark (not a test): verifying an SWT-sized office (13,135 series, 500 critical, USGS and SHEF groups)
@@ -174,6 +175,8 @@ public final class VerificationBenchmark {
     server.stubFor(s.get("catalog/TIMESERIES").withQueryParam("office", equalTo("SWT"))
         .withQueryParam("page", absent()).withQueryParam("like", absent())
         .willReturn(CdaStubs.json(pageBody(catalog, pageSize))));
+    // the ids-only walk of parity asks for larger pages (CatalogScan.ID_PAGE_FACTOR); added last, so it wins
+    s.catalogForPageSize("TIMESERIES", "SWT", catalog, pageSize * CatalogScan.ID_PAGE_FACTOR);
   }
 
   static Object pageBody(List<Map<String, Object>> catalog, int pageSize) {

@@ -60,11 +60,29 @@ public final class CatalogScan {
     return found;
   }
 
+  /**
+   * Pages of an ids-only walk hold this many times {@code page-size} entries: an entry without extents is about
+   * half the size, and entries are parsed one at a time as they stream in, so our memory does not grow with the page
+   * (issue 13: an SWT-sized T7 catalog in one request instead of three).
+   */
+  public static final int ID_PAGE_FACTOR = 3;
+
   /** Every id of a catalog ({@code TIMESERIES} or {@code LOCATIONS}), upper case. */
   public Set<String> allIds(CdaClient client, String dataset, String office) {
     Set<String> ids = new HashSet<>();
-    client.catalog(dataset, office, null, false, e -> ids.add(key(e.name())));
+    client.catalog(dataset, office, null, false, idPageSize(), e -> ids.add(key(e.name())));
     return ids;
+  }
+
+  int idPageSize() {
+    return (int) Math.min(Integer.MAX_VALUE / 2, (long) properties.getPageSize() * ID_PAGE_FACTOR);
+  }
+
+  /** The location part of a time series id ({@code KEYS.Elev.Inst.1Hour.0.Ccp-Rev} is at {@code KEYS}), upper case. */
+  public static String locationOf(String timeSeriesId) {
+    String id = timeSeriesId.strip();
+    int dot = id.indexOf('.');
+    return key(dot < 0 ? id : id.substring(0, dot));
   }
 
   /**
