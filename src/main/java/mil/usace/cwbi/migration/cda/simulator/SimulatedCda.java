@@ -99,7 +99,9 @@ public class SimulatedCda {
       for (String t : TEMPLATES) {
         String name = loc + "." + t;
         String interval = name.split("\\.")[3];
-        boolean gone = faults.get(env).contains(Fault.MISSING) && index % 5 == 1;
+        // MISSING: every fifth series, and the whole last location (a series never outlives its location in CDA)
+        boolean gone = faults.get(env).contains(Fault.MISSING)
+            && (index % 5 == 1 || loc.equals(office.locations().get(office.locations().size() - 1)));
         if (!gone) {
           all.add(new Series(office.id(), name, interval, "0".equals(interval)));
         }

@@ -81,7 +81,7 @@ class CdaSimulatorTest {
     VerificationReport r = verifier.verify(Environment.CWBI_DEV, swt());
     assertThat(r.passed()).isFalse();
     assertThat(line(r, "critical series present").evidence()).contains("KEYS.Flow-Out.Ave.1Hour.1Hour");
-    assertThat(line(r, "parity of time series ids").evidence()).contains("CWBI-DEV lacks 11 of 56");
+    assertThat(line(r, "parity of time series ids").evidence()).contains("CWBI-DEV lacks 17 of 56");
     assertThat(line(r, "parity of locations").evidence()).contains("lacks 1 of 8", "HUGO");
     assertThat(verifier.verify(Environment.CWBI_TEST, swt()).passed()).isTrue();
 
