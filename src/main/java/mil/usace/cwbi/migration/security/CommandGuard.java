@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -26,6 +27,8 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -41,6 +44,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
@@ -78,7 +82,15 @@ public class CommandGuard extends CommandInterceptor {
       "RestartProcessInstancesBatchCmd", "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd",
       "SetVariablesToProcessInstancesBatchCmd", "CorrelateMessageCmd", "CorrelateAllMessageCmd",
       "CorrelateAllMessageBatchCmd", "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd",
-      "EvaluateStartConditionCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd");
+      "EvaluateStartConditionCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd",
+      // a BPMN error or escalation thrown "by" a task ends it (nothing in the model catches one) and writes any
+      // variable: the form and its rules are skipped. The model has no external tasks either.
+      "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd", "CompleteExternalTaskCmd",
+      "HandleExternalTaskBpmnErrorCmd");
+
+  /** Column sizes of the identity and task tables (Camunda's schema): longer is 400, never the database's 500. */
+  static final int NAME_COLUMN = 255;
+  static final int TEXT_COLUMN = 4000;
 
   /** Commands that put a user (or group) on a task: a district hands its tasks only to its own people. */
   static final Set<String> HANDOVER = Set.of("ClaimTaskCmd", "AssignTaskCmd", "SetTaskOwnerCmd", "DelegateTaskCmd",
@@ -124,7 +136,7 @@ public class CommandGuard extends CommandInterceptor {
         || command instanceof SubmitStartFormCmd || command instanceof CompleteTaskCmd
         || command instanceof SubmitTaskFormCmd || command instanceof AbstractSetVariableCmd
         || command instanceof AbstractRemoveVariableCmd || command instanceof AbstractPatchVariablesCmd
-        || command instanceof DeleteTaskCmd;
+        || command instanceof DeleteTaskCmd || command instanceof SaveTaskCmd || command instanceof SaveUserCmd;
   }
 
   private RuntimeException logged(Command<?> command, String userId, RuntimeException e) {
@@ -206,6 +218,10 @@ public class CommandGuard extends CommandInterceptor {
       checkVariableEdit(person, command);
     } else if (command instanceof DeleteTaskCmd) {
       checkTaskDeletion(person, command);
+    } else if (command instanceof SaveTaskCmd) {
+      checkSavedTask(person, (Task) CommandFields.read(command, "task"));
+    } else if (command instanceof SaveUserCmd) {
+      checkSavedUser((User) CommandFields.read(command, "user"));
     }
   }
 
@@ -217,6 +233,9 @@ public class CommandGuard extends CommandInterceptor {
       case "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd" -> "migrate process instances";
       case "SetVariablesToProcessInstancesBatchCmd" -> "set variables of many process instances at once";
       case "SetJobDuedateCmd", "RecalculateJobDuedateCmd" -> "change when a job or timer is due";
+      case "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd" -> "end a task with a BPMN error or escalation "
+          + "(a task is finished by completing its form)";
+      case "CompleteExternalTaskCmd", "HandleExternalTaskBpmnErrorCmd" -> "complete external tasks";
       default -> "send messages, signals or conditions with variables into a process";
     };
   }
@@ -426,7 +445,13 @@ public class CommandGuard extends CommandInterceptor {
       throw Refusal.forbidden("A task's candidate groups are set by the process: only " + Groups.HEC + " or "
           + Groups.ADMIN + " may change them.");
     }
-    String target = CommandFields.string(command, "userId");
+    checkHandover(person, type, CommandFields.string(command, "userId"));
+  }
+
+  private void checkHandover(Person person, String type, String target) {
+    if (person.admin() || person.hec()) {
+      return;
+    }
     if (target == null || target.equals(person.userId())) {
       return;
     }
@@ -436,6 +461,45 @@ public class CommandGuard extends CommandInterceptor {
       throw Refusal.forbidden("User '" + person.userId() + "' may hand a task only to a member of "
           + String.join(", ", person.offices().stream().map(Groups::district).sorted().toList()) + "; '" + target
           + "' is not one.");
+    }
+  }
+
+  /**
+   * {@code PUT /task/{id}} saves the whole task: with only TASK_ASSIGN a district may still change its assignee or
+   * owner that way, so the hand-over rule applies to it as to a claim. Name and description fit their columns.
+   */
+  private void checkSavedTask(Person person, Task task) {
+    if (task == null) {
+      return;
+    }
+    checkLength("name", task.getName(), NAME_COLUMN);
+    checkLength("description", task.getDescription(), TEXT_COLUMN);
+    if (person.admin() || person.hec() || task.getId() == null) {
+      return;
+    }
+    Task stored = system(ctx -> ctx.getTaskManager().findTaskById(task.getId()));
+    if (stored != null && !Objects.equals(stored.getAssignee(), task.getAssignee())) {
+      checkHandover(person, "AssignTaskCmd", task.getAssignee());
+    }
+    if (stored != null && !Objects.equals(stored.getOwner(), task.getOwner())) {
+      checkHandover(person, "SetTaskOwnerCmd", task.getOwner());
+    }
+  }
+
+  /** A user's own profile (every user may edit it): each value fits its 255-character column. */
+  private static void checkSavedUser(User user) {
+    if (user != null) {
+      checkLength("id", user.getId(), NAME_COLUMN);
+      checkLength("firstName", user.getFirstName(), NAME_COLUMN);
+      checkLength("lastName", user.getLastName(), NAME_COLUMN);
+      checkLength("email", user.getEmail(), NAME_COLUMN);
+    }
+  }
+
+  private static void checkLength(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw Refusal.badRequest(field, "Field '" + field + "' must have at most " + max + " characters (it has "
+          + value.length() + ").");
     }
   }
 

@@ -494,4 +494,86 @@ class SideDoorTest extends IntegrationTest {
     assertThat(refused.body()).contains("critNotes").contains("at most 20000 characters");
     assertThat(runtime.getVariable(id, "critNotes")).isNull();
   }
+
+  // --- found against the packaged jar (attack pass) ----------------------------------------------------------
+
+  @Test
+  void aBpmnErrorOrEscalationThrownOnATaskIsA403AndEndsNothing() throws Exception {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_1_convert_scripts");
+    assertThat(task).as("open: %s", driver.openTaskKeys(lrl.getId())).isNotNull();
+    for (Caller c : List.of(rest("lrl-water"), webapp("lrl-water"), rest("hec-engineer"))) {
+      HttpResponse<String> error = c.send("POST", "/task/" + task.getId() + "/bpmnError", body("errorCode", "x",
+          "variables", vars(body("districtGroup", "district-swt", "verification_t7_passed", true))));
+      assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
+      assertThat(error.body()).contains("BPMN error or escalation");
+      HttpResponse<String> escalation = c.send("POST", "/task/" + task.getId() + "/bpmnEscalation",
+          body("escalationCode", "x", "variables", vars(body("districtGroup", "district-swt"))));
+      assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
+    }
+    assertThat(driver.task(lrl.getId(), "task_1_1_convert_scripts")).isNotNull();
+    assertThat(runtime.getVariable(lrl.getId(), "districtGroup")).isEqualTo("district-lrl");
+    assertThat(runtime.getVariable(lrl.getId(), "verification_t7_passed")).isNull();
+    assertOneWarnLineAndNoError("lrl-water", "BPMN error");
+  }
+
+  @Test
+  void savingAWholeTaskHandsItOnlyToOwnPeopleAndTooLongTextIsA400() throws Exception {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_3_critimport");
+    for (Caller c : List.of(rest("lrl-water"), webapp("lrl-water"))) {
+      // PUT /task/{id} saves the whole task: TASK_ASSIGN lets it change the assignee or owner
+      for (String field : List.of("assignee", "owner")) {
+        Map<String, Object> saved = savedTask(c, task.getId());
+        saved.put(field, "swt-water");
+        HttpResponse<String> r = c.send("PUT", "/task/" + task.getId(), saved);
+        assertThat(r.statusCode()).as(field + " " + r.body()).isEqualTo(403);
+        assertThat(r.body()).contains("only to a member of district-lrl");
+      }
+    }
+    Task after = driver.task(lrl.getId(), "task_1_3_critimport");
+    assertThat(after.getAssignee()).isNull();
+    assertThat(after.getOwner()).isNull();
+    HttpResponse<String> swtSees = rest("swt-water").send("GET", "/task/" + task.getId(), null);
+    assertThat(swtSees.statusCode()).isEqualTo(404);
+    assertOneWarnLineAndNoError("lrl-water", "swt-water");
+
+    // its own people: allowed
+    Map<String, Object> own = savedTask(rest("lrl-water"), task.getId());
+    own.put("assignee", "lrl-water");
+    HttpResponse<String> ok = rest("lrl-water").send("PUT", "/task/" + task.getId(), own);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
+    assertThat(driver.task(lrl.getId(), "task_1_3_critimport").getAssignee()).isEqualTo("lrl-water");
+
+    // HEC may save a task; text longer than its column is a 400, never the database's 500
+    String description = after.getDescription();
+    Map<String, Object> tooLong = savedTask(rest("hec-engineer"), task.getId());
+    tooLong.put("description", "d".repeat(5_000));
+    HttpResponse<String> refused = rest("hec-engineer").send("PUT", "/task/" + task.getId(), tooLong);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("description").contains("at most 4000 characters");
+    assertThat(driver.task(lrl.getId(), "task_1_3_critimport").getDescription()).isEqualTo(description);
+  }
+
+  /** The task as {@code GET /task/{id}} gives it, ready to be sent back with {@code PUT} (which takes no form ref). */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> savedTask(Caller c, String taskId) throws Exception {
+    HttpResponse<String> r = c.send("GET", "/task/" + taskId, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Map<String, Object> task = json.readValue(r.body(), LinkedHashMap.class);
+    task.remove("camundaFormRef");
+    return task;
+  }
+
+  @Test
+  void aProfileWithTooLongValuesIsA400AndUnchanged() throws Exception {
+    String first = identity.createUserQuery().userId("lrl-water").singleResult().getFirstName();
+    for (Caller c : List.of(rest("lrl-water"), webapp("lrl-water"))) {
+      HttpResponse<String> r = c.send("PUT", "/user/lrl-water/profile", body("id", "lrl-water",
+          "firstName", "f".repeat(5_000), "lastName", "Louisville", "email", "lrl-water@example.mil"));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(r.body()).contains("firstName").contains("at most 255 characters");
+    }
+    assertThat(identity.createUserQuery().userId("lrl-water").singleResult().getFirstName()).isEqualTo(first);
+  }
 }
