@@ -434,6 +434,14 @@ public class CommandGuard extends CommandInterceptor {
             + "fields may be corrected.");
       }
     }
+    if (set instanceof Map<?, ?> map) { // a correction keeps what its form would accept: kind, length, format
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String problem = ownership.editProblem(String.valueOf(e.getKey()), e.getValue());
+        if (problem != null) {
+          throw Refusal.badRequest(String.valueOf(e.getKey()), problem);
+        }
+      }
+    }
   }
 
   /** A claim, assignment, delegation or candidate by a district names one of its own members, never a group. */

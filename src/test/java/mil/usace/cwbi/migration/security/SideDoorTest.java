@@ -576,4 +576,47 @@ class SideDoorTest extends IntegrationTest {
     }
     assertThat(identity.createUserQuery().userId("lrl-water").singleResult().getFirstName()).isEqualTo(first);
   }
+
+  @Test
+  void aCorrectionOutsideAFormTakesOnlyWhatTheFormWouldAccept() throws Exception {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_3_critimport");
+    Caller hec = rest("hec-engineer");
+    List<Map<String, Object>> wrong = List.of(
+        // a serialized Java object: Camunda refuses it, but as a 500
+        body("type", "Object", "value", "rO0ABXQAA2FiYw==", "valueInfo", body("objectTypeName", "java.lang.String",
+            "serializationDataFormat", "application/x-java-serialized-object")),
+        body("type", "Object", "value", "{\"a\":1}", "valueInfo", body("objectTypeName", "java.util.HashMap",
+            "serializationDataFormat", "application/json")),
+        body("type", "Json", "value", "{\"a\":1}"),
+        body("type", "Bytes", "value", Base64.getEncoder().encodeToString("x".getBytes(StandardCharsets.UTF_8))),
+        body("type", "String", "value", "x".repeat(20_001)));
+    for (Caller c : List.of(hec, webapp("hec-engineer"))) {
+      for (Map<String, Object> value : wrong) {
+        for (String path : List.of("/process-instance/" + lrl.getId() + "/variables/critNotes",
+            "/task/" + task.getId() + "/variables/critNotes")) {
+          HttpResponse<String> r = c.send("PUT", path, value);
+          assertThat(r.statusCode()).as(value.get("type") + " " + path + " " + r.body()).isEqualTo(400);
+          assertThat(r.body()).contains("critNotes");
+        }
+      }
+    }
+    // a file upload (POST .../variables/{name}/data) is a Bytes value too
+    String boundary = "----attack" + System.nanoTime();
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"x.bin\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\nbinary\r\n--" + boundary + "--\r\n";
+    String auth = "Basic " + Base64.getEncoder().encodeToString("hec-engineer:demo".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> upload = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + REST
+            + "/process-instance/" + lrl.getId() + "/variables/critNotes/data"))
+        .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(400);
+    assertThat(runtime.getVariable(lrl.getId(), "critNotes")).isNull();
+    assertOneWarnLineAndNoError("hec-engineer", "critNotes");
+
+    HttpResponse<String> text = hec.send("PUT", "/process-instance/" + lrl.getId() + "/variables/critNotes",
+        body("type", "String", "value", "n".repeat(5_000)));
+    assertThat(text.statusCode()).as(text.body()).isEqualTo(204);
+    assertThat(runtime.getVariable(lrl.getId(), "critNotes")).isEqualTo("n".repeat(5_000));
+  }
 }
