@@ -45,6 +45,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
@@ -191,6 +195,10 @@ public class CommandGuard extends CommandInterceptor {
       }
       return;
     }
+    String missing = missingTarget(command);
+    if (missing != null) {
+      throw Refusal.notFound(missing);
+    }
     if (HANDOVER.contains(type)) {
       checkHandover(person, type, command);
       return;
@@ -225,6 +233,32 @@ public class CommandGuard extends CommandInterceptor {
     }
   }
 
+  /**
+   * The task or execution a call names, when it does not exist at all: the REST resources answer that with the
+   * engine's 500 (complete, submit-form, claim, the variable endpoints). Null when it exists (whether the person
+   * may see it is the engine's own check).
+   */
+  private String missingTarget(Command<?> command) {
+    boolean onTask = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+        || HANDOVER.contains(command.getClass().getSimpleName()) || command instanceof SetTaskVariablesCmd
+        || command instanceof RemoveTaskVariablesCmd || command instanceof PatchTaskVariablesCmd;
+    boolean onExecution = !onTask && (command instanceof AbstractSetVariableCmd
+        || command instanceof AbstractRemoveVariableCmd || command instanceof AbstractPatchVariablesCmd);
+    if (onTask) {
+      String id = CommandFields.string(command, "taskId");
+      id = id != null ? id : CommandFields.string(command, "entityId");
+      String taskId = id;
+      return taskId != null && system(ctx -> ctx.getTaskManager().findTaskById(taskId)) == null
+          ? "No task with id '" + taskId + "' (finished, or never there)." : null;
+    }
+    if (onExecution) {
+      String executionId = CommandFields.string(command, "entityId");
+      return executionId != null && system(ctx -> ctx.getExecutionManager().findExecutionById(executionId)) == null
+          ? "No process instance or execution with id '" + executionId + "' (finished, or never there)." : null;
+    }
+    return null;
+  }
+
   private static String words(String commandType) {
     return switch (commandType) {
       case "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd", "ProcessInstanceModificationCmd",
@@ -252,6 +286,7 @@ public class CommandGuard extends CommandInterceptor {
       return;
     }
     Map<String, Object> vars = variables == null ? Map.of() : variables;
+    refuseOpaqueValues(vars);
     Object rawOffice = vars.get(MigrationVariables.OFFICE);
     String office = rawOffice == null ? null : String.valueOf(JsonValues.plain(rawOffice)).strip()
         .toUpperCase(Locale.ROOT);
@@ -335,6 +370,7 @@ public class CommandGuard extends CommandInterceptor {
     if (task == null || !MigrationVariables.PROCESS_KEY.equals(task.processDefinitionKey())) {
       return;
     }
+    refuseOpaqueValues(variables);
     Set<String> fields = task.formId() == null ? Set.of() : ownership.fieldsOf(task.formId());
     Set<String> shown = task.formId() == null ? Set.of() : ownership.shownReadOnlyBy(task.formId());
     for (String name : List.copyOf(variables.keySet())) {
@@ -358,6 +394,22 @@ public class CommandGuard extends CommandInterceptor {
       throw Refusal.badRequest(name, "Variable '" + name + "' is not a field of this task's form"
           + (fields.isEmpty() ? "" : " (its fields: " + String.join(", ", fields) + ")")
           + "; a submission writes its form's fields and nothing else.");
+    }
+  }
+
+  /**
+   * A form writes text, yes/no, numbers, dates and JSON lists. An object, file or byte value (e.g. a serialized Java
+   * object, which the engine refuses only as a 500, or cannot even read without deserializing) is a 400.
+   */
+  private static void refuseOpaqueValues(Map<String, Object> variables) {
+    for (String name : variables.keySet()) {
+      // a VariableMap's get() deserializes: its typed value is read without
+      Object value = variables instanceof VariableMap map ? map.getValueTyped(name) : variables.get(name);
+      if (value instanceof TypedValue typed && !(typed instanceof JsonValue) && typed.getType() != null
+          && (!typed.getType().isPrimitiveValueType() || typed.getType() == ValueType.BYTES)) {
+        throw Refusal.badRequest(name, "Field '" + name + "' takes what its form writes (text, yes/no, "
+            + "a number, a date or a list), not a value of type " + typed.getType().getName() + ".");
+      }
     }
   }
 
@@ -435,10 +487,12 @@ public class CommandGuard extends CommandInterceptor {
       }
     }
     if (set instanceof Map<?, ?> map) { // a correction keeps what its form would accept: kind, length, format
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        String problem = ownership.editProblem(String.valueOf(e.getKey()), e.getValue());
+      for (Object sent : map.keySet()) {
+        String name = String.valueOf(sent);
+        Object value = map instanceof VariableMap typed ? typed.getValueTyped(name) : map.get(sent);
+        String problem = ownership.editProblem(name, value);
         if (problem != null) {
-          throw Refusal.badRequest(String.valueOf(e.getKey()), problem);
+          throw Refusal.badRequest(name, problem);
         }
       }
     }

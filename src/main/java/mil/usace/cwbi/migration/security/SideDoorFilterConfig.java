@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** {@link StartFlagsFilter} on both REST APIs, after their log-in filters (an anonymous caller still gets 401). */
+/** {@link StartFlagsFilter} and {@link NullValuesFilter} on both REST APIs, after their log-in filters (an anonymous caller still gets 401). */
 @Configuration(proxyBeanMethods = false)
 public class SideDoorFilterConfig {
 
@@ -15,6 +15,15 @@ public class SideDoorFilterConfig {
     registration.setName("cwbi-start-flags");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<NullValuesFilter> nullValuesFilter() {
+    FilterRegistrationBean<NullValuesFilter> registration = new FilterRegistrationBean<>(new NullValuesFilter());
+    registration.setName("cwbi-null-values");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 11);
     return registration;
   }
 }

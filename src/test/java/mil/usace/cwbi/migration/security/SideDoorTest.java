@@ -140,9 +140,12 @@ class SideDoorTest extends IntegrationTest {
     if (body == null) {
       return b.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    return b.header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+    return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
+        body instanceof Raw raw ? raw.text() : json.writeValueAsString(body)));
   }
+
+  /** A body sent as it is written, malformed or not. */
+  record Raw(String text) {}
 
   static Map<String, Object> vars(Map<String, Object> values) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -618,5 +621,56 @@ class SideDoorTest extends IntegrationTest {
         body("type", "String", "value", "n".repeat(5_000)));
     assertThat(text.statusCode()).as(text.body()).isEqualTo(204);
     assertThat(runtime.getVariable(lrl.getId(), "critNotes")).isEqualTo("n".repeat(5_000));
+  }
+
+  @Test
+  void unknownIdsNullBodiesAndSerializedObjectsAre4xxNeverA500() throws Exception {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_3_critimport");
+    long before = instancesEver("LRL");
+    Map<String, Object> javaObject = body("type", "Object", "value", "rO0ABXQAA2FiYw==", "valueInfo",
+        body("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object"));
+    for (Caller c : List.of(rest("hec-engineer"), webapp("hec-engineer"), rest("lrl-water"))) {
+      for (String[] call : new String[][] {{"POST", "/task/nope/complete"}, {"POST", "/task/nope/submit-form"},
+          {"POST", "/task/nope/resolve"}, {"POST", "/task/nope/claim"}, {"PUT", "/task/nope/variables/critNotes"},
+          {"PUT", "/process-instance/nope/variables/critNotes"}, {"PUT", "/execution/nope/localVariables/critNotes"}}) {
+        HttpResponse<String> r = c.send(call[0], call[1], body("userId", "hec-engineer", "value", "x"));
+        assertThat(r.statusCode()).as(call[1] + " " + r.body()).isEqualTo(404);
+        assertThat(r.body()).contains("nope");
+      }
+      for (String path : List.of("/task/" + task.getId() + "/complete", "/task/" + task.getId() + "/submit-form",
+          "/process-definition/key/cwbi-migration/start", "/process-definition/key/cwbi-migration/submit-form")) {
+        HttpResponse<String> nullBody = c.send("POST", path, new Raw("null"));
+        assertThat(nullBody.statusCode()).as(path + " " + nullBody.body()).isEqualTo(400);
+        HttpResponse<String> nullVariable = c.send("POST", path, new Raw("{\"variables\":{\"critNotes\":null}}"));
+        assertThat(nullVariable.statusCode()).as(path + " " + nullVariable.body()).isEqualTo(400);
+        assertThat(nullVariable.body()).contains("critNotes");
+      }
+      HttpResponse<String> nullValue = c.send("PUT", "/process-instance/" + lrl.getId() + "/variables/critNotes",
+          new Raw("null"));
+      assertThat(nullValue.statusCode()).as(nullValue.body()).isIn(400, 403);
+      HttpResponse<String> nullPatch = c.send("POST", "/process-instance/" + lrl.getId() + "/variables",
+          new Raw("null"));
+      assertThat(nullPatch.statusCode()).as(nullPatch.body()).isIn(400, 403);
+
+      Map<String, Object> start = vars(driver.startData("LRL", false));
+      start.put("criticalTimeSeries", javaObject);
+      HttpResponse<String> serialized = c.send("POST", "/process-definition/key/cwbi-migration/submit-form",
+          body("variables", start));
+      assertThat(serialized.statusCode()).as(serialized.body()).isEqualTo(400);
+      assertThat(serialized.body()).contains("criticalTimeSeries");
+      Map<String, Object> form = vars(driver.validData("task_1_3_critimport"));
+      form.put("critNotes", javaObject);
+      HttpResponse<String> submitted = c.send("POST", "/task/" + task.getId() + "/submit-form", body("variables", form));
+      assertThat(submitted.statusCode()).as(submitted.body()).isIn(400, 403);
+    }
+    assertThat(instancesEver("LRL")).isEqualTo(before);
+    assertThat(driver.task(lrl.getId(), "task_1_3_critimport")).isNotNull();
+    assertThat(runtime.getVariable(lrl.getId(), "critNotes")).isNull();
+    assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+    // an anonymous caller still meets the log-in first
+    HttpResponse<String> anonymous = client.send(request(REST + "/task/nope/complete", "POST", new Raw("null"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 }
