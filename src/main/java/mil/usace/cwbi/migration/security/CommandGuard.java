@@ -500,6 +500,9 @@ public class CommandGuard extends CommandInterceptor {
 
   /** A claim, assignment, delegation or candidate by a district names one of its own members, never a group. */
   private void checkHandover(Person person, String type, Command<?> command) {
+    for (String field : List.of("userId", "groupId", "type")) { // identity-link columns: 255 (else the DB's 500)
+      checkLength(field, CommandFields.string(command, field), NAME_COLUMN);
+    }
     if (person.admin() || person.hec()) {
       return;
     }

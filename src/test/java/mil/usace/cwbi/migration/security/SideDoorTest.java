@@ -673,4 +673,32 @@ class SideDoorTest extends IntegrationTest {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aTooLongUserOrGroupOnATaskIsA400NotTheDatabases500() throws Exception {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_3_critimport");
+    String longId = "u".repeat(5_000);
+    Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
+    calls.put("/claim", body("userId", longId));
+    calls.put("/assignee", body("userId", longId));
+    calls.put("/delegate", body("userId", longId));
+    calls.put("/identity-links", body("userId", longId, "type", "candidate"));
+    calls.put("/identity-links#group", body("groupId", longId, "type", "candidate"));
+    calls.put("/identity-links#type", body("userId", "lrl-water", "type", longId));
+    for (Caller c : List.of(rest("hec-engineer"), webapp("hec-engineer"), rest("lrl-water"))) {
+      for (Map.Entry<String, Map<String, Object>> call : calls.entrySet()) {
+        String path = call.getKey().replaceAll("#.*", "");
+        HttpResponse<String> r = c.send("POST", "/task/" + task.getId() + path, call.getValue());
+        assertThat(r.statusCode()).as(call.getKey() + " " + r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("at most 255 characters");
+      }
+    }
+    Task after = driver.task(lrl.getId(), "task_1_3_critimport");
+    assertThat(after.getAssignee()).isNull();
+    assertThat(org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getTaskService()
+        .getIdentityLinksForTask(task.getId())).noneMatch(l -> longId.equals(l.getUserId())
+            || longId.equals(l.getGroupId()) || longId.equals(l.getType()));
+    assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+  }
 }
