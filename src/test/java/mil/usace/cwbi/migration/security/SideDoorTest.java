@@ -99,6 +99,11 @@ class SideDoorTest extends IntegrationTest {
 
   /** Logs in to Tasklist as the browser does, then calls the webapps' engine API with the session and token. */
   Caller webapp(String user) throws Exception {
+    return webapp(user, WEBAPP);
+  }
+
+  /** As {@link #webapp(String)}, for another API of the webapps (e.g. Cockpit's plugin API). */
+  Caller webapp(String user, String api) throws Exception {
     HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/default/"))
         .GET().build(), HttpResponse.BodyHandlers.ofString());
     String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
@@ -117,7 +122,7 @@ class SideDoorTest extends IntegrationTest {
         .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
     String allCookies = merge(session, again.headers().allValues("Set-Cookie"));
     String sessionToken = again.headers().firstValue("X-XSRF-TOKEN").orElse(token);
-    return (method, path, body) -> client.send(request(WEBAPP + path, method, body).header("Cookie", allCookies)
+    return (method, path, body) -> client.send(request(api + path, method, body).header("Cookie", allCookies)
         .header("X-XSRF-TOKEN", sessionToken).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -700,5 +705,23 @@ class SideDoorTest extends IntegrationTest {
         .getIdentityLinksForTask(task.getId())).noneMatch(l -> longId.equals(l.getUserId())
             || longId.equals(l.getGroupId()) || longId.equals(l.getType()));
     assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+  }
+
+  @Test
+  void cockpitsPluginApiIsForThoseWithCockpitNotForADistrictLoggedInToTasklist() throws Exception {
+    driver.start("LRL", false);
+    String statistics = "/plugin/base/default/process-definition/statistics";
+    HttpResponse<String> swt = webapp("swt-water", "/camunda/api/cockpit").send("GET", statistics, null);
+    assertThat(swt.statusCode()).as(swt.body()).isEqualTo(403);
+    assertThat(swt.body()).contains("no access to Cockpit").doesNotContain("instances");
+    HttpResponse<String> count = webapp("lrl-water", "/camunda/api/cockpit").send("POST",
+        "/plugin/base/default/process-instance/count", body());
+    assertThat(count.statusCode()).as(count.body()).isEqualTo(403);
+    HttpResponse<String> hec = webapp("hec-engineer", "/camunda/api/cockpit").send("GET", statistics, null);
+    assertThat(hec.statusCode()).as(hec.body()).isEqualTo(200);
+    assertThat(hec.body()).containsPattern("\"instances\":[1-9]");
+    HttpResponse<String> anonymous = client.send(request("/camunda/api/cockpit" + statistics, "GET", null).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 }
