@@ -92,6 +92,9 @@ public class CommandGuard extends CommandInterceptor {
       "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd", "CompleteExternalTaskCmd",
       "HandleExternalTaskBpmnErrorCmd");
 
+  /** Commands that write an annotation (a 4,000-character column) on an operation log entry or an incident. */
+  static final Set<String> ANNOTATIONS = Set.of("SetAnnotationForOperationLog", "SetAnnotationForIncidentCmd");
+
   /** Column sizes of the identity and task tables (Camunda's schema): longer is 400, never the database's 500. */
   static final int NAME_COLUMN = 255;
   static final int TEXT_COLUMN = 4000;
@@ -136,6 +139,7 @@ public class CommandGuard extends CommandInterceptor {
   private static boolean isGuarded(Command<?> command) {
     return ADMIN_ONLY.contains(command.getClass().getSimpleName())
         || HANDOVER.contains(command.getClass().getSimpleName())
+        || ANNOTATIONS.contains(command.getClass().getSimpleName())
         || command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd
         || command instanceof SubmitStartFormCmd || command instanceof CompleteTaskCmd
         || command instanceof SubmitTaskFormCmd || command instanceof AbstractSetVariableCmd
@@ -193,6 +197,10 @@ public class CommandGuard extends CommandInterceptor {
         throw Refusal.forbidden("Only camunda-admin may " + words(type) + ": a migration moves only through its "
             + "tasks' forms and its checks.");
       }
+      return;
+    }
+    if (ANNOTATIONS.contains(type)) {
+      checkLength("annotation", CommandFields.string(command, "annotation"), TEXT_COLUMN);
       return;
     }
     String missing = missingTarget(command);

@@ -724,4 +724,25 @@ class SideDoorTest extends IntegrationTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aTooLongAnnotationIsA400NotTheDatabases500() throws Exception {
+    HttpResponse<String> started = rest("lrl-water").send("POST", "/process-definition/key/cwbi-migration/start",
+        body("businessKey", "LRL", "variables", vars(driver.startData("LRL", false))));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String operationId = history.createUserOperationLogQuery()
+        .processInstanceId(json.readTree(started.body()).get("id").asText()).list().get(0).getOperationId();
+    for (Caller c : List.of(rest("admin"), webapp("admin"))) {
+      HttpResponse<String> r = c.send("PUT", "/history/user-operation/" + operationId + "/set-annotation",
+          body("annotation", "a".repeat(5_000)));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(r.body()).contains("annotation").contains("at most 4000 characters");
+    }
+    assertThat(history.createUserOperationLogQuery().operationId(operationId).list())
+        .allSatisfy(e -> assertThat(e.getAnnotation()).isNull());
+    HttpResponse<String> ok = rest("admin").send("PUT", "/history/user-operation/" + operationId + "/set-annotation",
+        body("annotation", "a".repeat(4_000)));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
+    assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+  }
 }
