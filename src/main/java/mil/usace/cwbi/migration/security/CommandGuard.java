@@ -302,6 +302,7 @@ public class CommandGuard extends CommandInterceptor {
       for (String asked : new String[] {office, businessKey}) {
         if (asked != null && !asked.isBlank() && !person.offices().contains(asked.strip().toUpperCase(Locale.ROOT))) {
           String wanted = asked.strip().toUpperCase(Locale.ROOT);
+          wanted = wanted.length() > 40 ? wanted.substring(0, 40) + "..." : wanted; // a typed value, not echoed whole
           throw Refusal.forbidden("User '" + person.userId() + "' may not start the migration of office " + wanted
               + ": only members of " + Groups.district(wanted) + ", " + Groups.HEC + " or " + Groups.ADMIN
               + " may.");

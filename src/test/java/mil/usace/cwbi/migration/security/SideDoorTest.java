@@ -745,4 +745,21 @@ class SideDoorTest extends IntegrationTest {
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
     assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR);
   }
+
+  @Test
+  void aLongOfficeOrBusinessKeyIsRefusedWithoutBeingEchoedWhole() throws Exception {
+    long before = instancesEver("LRL");
+    String typed = "X".repeat(5_000);
+    HttpResponse<String> district = rest("lrl-water").send("POST", "/process-definition/key/cwbi-migration/start",
+        body("businessKey", typed, "variables", vars(driver.startData("LRL", false))));
+    assertThat(district.statusCode()).as(district.body()).isEqualTo(403);
+    assertThat(district.body().length()).isLessThan(1_000);
+    HttpResponse<String> hec = rest("hec-engineer").send("POST", "/process-definition/key/cwbi-migration/start",
+        body("businessKey", typed, "variables", vars(driver.startData("LRL", false))));
+    assertThat(hec.statusCode()).as(hec.body()).isEqualTo(400);
+    assertThat(hec.body()).contains("must be the office id");
+    assertThat(hec.body().length()).isLessThan(1_000);
+    assertThat(instancesEver("LRL")).isEqualTo(before);
+    assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage().length()).isLessThan(1_000));
+  }
 }
