@@ -37,4 +37,14 @@ public class SideDoorFilterConfig {
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 12);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<EngineFaultStatusFilter> engineFaultStatusFilter() {
+    FilterRegistrationBean<EngineFaultStatusFilter> registration =
+        new FilterRegistrationBean<>(new EngineFaultStatusFilter());
+    registration.setName("cwbi-engine-fault-status");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 13);
+    return registration;
+  }
 }

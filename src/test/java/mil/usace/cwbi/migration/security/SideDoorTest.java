@@ -762,4 +762,29 @@ class SideDoorTest extends IntegrationTest {
     assertThat(instancesEver("LRL")).isEqualTo(before);
     assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage().length()).isLessThan(1_000));
   }
+
+  @Test
+  void theEnginesOwn500sForMissingIdsAndMalformedValuesAre4xx() throws Exception {
+    ProcessInstance lrl = driver.start("LRL", false);
+    Task task = driver.task(lrl.getId(), "task_1_3_critimport");
+    for (Caller c : List.of(rest("hec-engineer"), webapp("hec-engineer"))) {
+      for (String path : List.of("/task/nope/deployed-form",
+          "/execution/nope/localVariables")) {
+        HttpResponse<String> r = c.send("GET", path, null);
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(404);
+      }
+      for (String path : List.of("/process-instance/" + lrl.getId() + "/variables/critNotes",
+          "/task/" + task.getId() + "/variables/critNotes")) {
+        HttpResponse<String> file = c.send("PUT", path, body("type", "File", "value", "x"));
+        assertThat(file.statusCode()).as(path + " " + file.body()).isEqualTo(400);
+      }
+      HttpResponse<String> retries = c.send("PUT", "/job/nope/retries", body("retries", -1));
+      assertThat(retries.statusCode()).as(retries.body()).isEqualTo(400);
+      // an answer that is not a 500 is passed as it was
+      HttpResponse<String> ok = c.send("GET", "/task/" + task.getId(), null);
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      assertThat(json.readTree(ok.body()).get("id").asText()).isEqualTo(task.getId());
+    }
+    assertThat(runtime.getVariable(lrl.getId(), "critNotes")).isNull();
+  }
 }
