@@ -29,6 +29,9 @@ class VariableOwnershipTest {
         "critImportRun", "critNotes");
     assertThat(ownership.fieldsOf("task-4-schema-functions")).doesNotContain("customSchemaFunctions");
     assertThat(ownership.shownReadOnlyBy("task-4-schema-functions")).contains("customSchemaFunctions");
-    assertThat(ownership.shownReadOnlyBy("fix-findings")).contains("findings");
+    // the fix task shows the findings as text (findingsSummary), which the process writes and the form never sends
+    assertThat(ownership.isOwnedByTheProcess("findings")).isTrue();
+    assertThat(ownership.fieldsOf("fix-findings")).doesNotContain("findings", "findingsSummary");
+    assertThat(ownership.isTaskFormField("findingsSummary")).isFalse();
   }
 }
