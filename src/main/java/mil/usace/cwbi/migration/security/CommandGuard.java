@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -151,6 +152,10 @@ public class CommandGuard extends CommandInterceptor {
     if (Refusal.isRefusal(e) && userId != null) {
       LOG.warn("Refused {} {}: {}", userId, what(command), oneLine(e.getMessage()));
       return Refusal.forCaller(e);
+    }
+    if (e instanceof NullValueException && userId != null) { // the engine's "no such id" for a person's call
+      LOG.warn("Refused {} {}: {}", userId, what(command), oneLine(e.getMessage()));
+      return e;
     }
     if (e instanceof TaskAlreadyClaimedException) {
       LOG.info("{}: {}", what(command), oneLine(e.getMessage()));

@@ -786,5 +786,11 @@ class SideDoorTest extends IntegrationTest {
       assertThat(json.readTree(ok.body()).get("id").asText()).isEqualTo(task.getId());
     }
     assertThat(runtime.getVariable(lrl.getId(), "critNotes")).isNull();
+    // the engine's "no such execution" is the caller's mistake: a WARN line, not an ERROR with a stack (the
+    // deployed-form NPE is Camunda's own bug and stays an ERROR in the log)
+    assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR
+        && e.getFormattedMessage().contains("GetExecutionVariables"));
+    assertThat(logs.list).anyMatch(e -> e.getLevel() == Level.WARN
+        && e.getFormattedMessage().startsWith("Refused hec-engineer GetExecutionVariables"));
   }
 }
