@@ -42,7 +42,9 @@ public class EngineFaultStatusFilter extends OncePerRequestFilter {
     wrapper.flushWriter();
     byte[] body = wrapper.buffer.toByteArray();
     int status = statusFor(body);
-    if (status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+    if (status == HttpServletResponse.SC_NOT_FOUND) { // the engine's "no such id": CommandGuard logged it already
+      LOG.debug("{} {}: {}", request.getMethod(), request.getRequestURI(), message(body));
+    } else if (status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
       LOG.warn("Refused {} {} {}: {}", StartFlagsFilter.who(request), request.getMethod(), request.getRequestURI(),
           message(body));
     }
