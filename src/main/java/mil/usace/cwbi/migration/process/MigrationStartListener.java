@@ -62,7 +62,8 @@ public class MigrationStartListener implements ExecutionListener {
     }
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(office)) {
-      throw FormRules.invalid(OFFICE, "The business key '" + businessKey + "' must be the office id '" + office
+      String shown = businessKey.length() > 40 ? businessKey.substring(0, 40) + "..." : businessKey; // not echoed whole
+      throw FormRules.invalid(OFFICE, "The business key '" + shown + "' must be the office id '" + office
           + "': one migration per office.");
     }
     refuseSecondMigration(execution, office);

@@ -15,8 +15,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -26,6 +28,8 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -41,6 +45,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
@@ -78,7 +87,18 @@ public class CommandGuard extends CommandInterceptor {
       "RestartProcessInstancesBatchCmd", "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd",
       "SetVariablesToProcessInstancesBatchCmd", "CorrelateMessageCmd", "CorrelateAllMessageCmd",
       "CorrelateAllMessageBatchCmd", "MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd",
-      "EvaluateStartConditionCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd");
+      "EvaluateStartConditionCmd", "SetJobDuedateCmd", "RecalculateJobDuedateCmd",
+      // a BPMN error or escalation thrown "by" a task ends it (nothing in the model catches one) and writes any
+      // variable: the form and its rules are skipped. The model has no external tasks either.
+      "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd", "CompleteExternalTaskCmd",
+      "HandleExternalTaskBpmnErrorCmd");
+
+  /** Commands that write an annotation (a 4,000-character column) on an operation log entry or an incident. */
+  static final Set<String> ANNOTATIONS = Set.of("SetAnnotationForOperationLog", "SetAnnotationForIncidentCmd");
+
+  /** Column sizes of the identity and task tables (Camunda's schema): longer is 400, never the database's 500. */
+  static final int NAME_COLUMN = 255;
+  static final int TEXT_COLUMN = 4000;
 
   /** Commands that put a user (or group) on a task: a district hands its tasks only to its own people. */
   static final Set<String> HANDOVER = Set.of("ClaimTaskCmd", "AssignTaskCmd", "SetTaskOwnerCmd", "DelegateTaskCmd",
@@ -120,17 +140,22 @@ public class CommandGuard extends CommandInterceptor {
   private static boolean isGuarded(Command<?> command) {
     return ADMIN_ONLY.contains(command.getClass().getSimpleName())
         || HANDOVER.contains(command.getClass().getSimpleName())
+        || ANNOTATIONS.contains(command.getClass().getSimpleName())
         || command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd
         || command instanceof SubmitStartFormCmd || command instanceof CompleteTaskCmd
         || command instanceof SubmitTaskFormCmd || command instanceof AbstractSetVariableCmd
         || command instanceof AbstractRemoveVariableCmd || command instanceof AbstractPatchVariablesCmd
-        || command instanceof DeleteTaskCmd;
+        || command instanceof DeleteTaskCmd || command instanceof SaveTaskCmd || command instanceof SaveUserCmd;
   }
 
   private RuntimeException logged(Command<?> command, String userId, RuntimeException e) {
     if (Refusal.isRefusal(e) && userId != null) {
       LOG.warn("Refused {} {}: {}", userId, what(command), oneLine(e.getMessage()));
       return Refusal.forCaller(e);
+    }
+    if (e instanceof NullValueException && userId != null) { // the engine's "no such id" for a person's call
+      LOG.warn("Refused {} {}: {}", userId, what(command), oneLine(e.getMessage()));
+      return e;
     }
     if (e instanceof TaskAlreadyClaimedException) {
       LOG.info("{}: {}", what(command), oneLine(e.getMessage()));
@@ -179,6 +204,14 @@ public class CommandGuard extends CommandInterceptor {
       }
       return;
     }
+    if (ANNOTATIONS.contains(type)) {
+      checkLength("annotation", CommandFields.string(command, "annotation"), TEXT_COLUMN);
+      return;
+    }
+    String missing = missingTarget(command);
+    if (missing != null) {
+      throw Refusal.notFound(missing);
+    }
     if (HANDOVER.contains(type)) {
       checkHandover(person, type, command);
       return;
@@ -206,7 +239,37 @@ public class CommandGuard extends CommandInterceptor {
       checkVariableEdit(person, command);
     } else if (command instanceof DeleteTaskCmd) {
       checkTaskDeletion(person, command);
+    } else if (command instanceof SaveTaskCmd) {
+      checkSavedTask(person, (Task) CommandFields.read(command, "task"));
+    } else if (command instanceof SaveUserCmd) {
+      checkSavedUser((User) CommandFields.read(command, "user"));
     }
+  }
+
+  /**
+   * The task or execution a call names, when it does not exist at all: the REST resources answer that with the
+   * engine's 500 (complete, submit-form, claim, the variable endpoints). Null when it exists (whether the person
+   * may see it is the engine's own check).
+   */
+  private String missingTarget(Command<?> command) {
+    boolean onTask = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+        || HANDOVER.contains(command.getClass().getSimpleName()) || command instanceof SetTaskVariablesCmd
+        || command instanceof RemoveTaskVariablesCmd || command instanceof PatchTaskVariablesCmd;
+    boolean onExecution = !onTask && (command instanceof AbstractSetVariableCmd
+        || command instanceof AbstractRemoveVariableCmd || command instanceof AbstractPatchVariablesCmd);
+    if (onTask) {
+      String id = CommandFields.string(command, "taskId");
+      id = id != null ? id : CommandFields.string(command, "entityId");
+      String taskId = id;
+      return taskId != null && system(ctx -> ctx.getTaskManager().findTaskById(taskId)) == null
+          ? "No task with id '" + taskId + "' (finished, or never there)." : null;
+    }
+    if (onExecution) {
+      String executionId = CommandFields.string(command, "entityId");
+      return executionId != null && system(ctx -> ctx.getExecutionManager().findExecutionById(executionId)) == null
+          ? "No process instance or execution with id '" + executionId + "' (finished, or never there)." : null;
+    }
+    return null;
   }
 
   private static String words(String commandType) {
@@ -217,6 +280,9 @@ public class CommandGuard extends CommandInterceptor {
       case "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd" -> "migrate process instances";
       case "SetVariablesToProcessInstancesBatchCmd" -> "set variables of many process instances at once";
       case "SetJobDuedateCmd", "RecalculateJobDuedateCmd" -> "change when a job or timer is due";
+      case "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd" -> "end a task with a BPMN error or escalation "
+          + "(a task is finished by completing its form)";
+      case "CompleteExternalTaskCmd", "HandleExternalTaskBpmnErrorCmd" -> "complete external tasks";
       default -> "send messages, signals or conditions with variables into a process";
     };
   }
@@ -233,6 +299,7 @@ public class CommandGuard extends CommandInterceptor {
       return;
     }
     Map<String, Object> vars = variables == null ? Map.of() : variables;
+    refuseOpaqueValues(vars);
     Object rawOffice = vars.get(MigrationVariables.OFFICE);
     String office = rawOffice == null ? null : String.valueOf(JsonValues.plain(rawOffice)).strip()
         .toUpperCase(Locale.ROOT);
@@ -240,6 +307,7 @@ public class CommandGuard extends CommandInterceptor {
       for (String asked : new String[] {office, businessKey}) {
         if (asked != null && !asked.isBlank() && !person.offices().contains(asked.strip().toUpperCase(Locale.ROOT))) {
           String wanted = asked.strip().toUpperCase(Locale.ROOT);
+          wanted = wanted.length() > 40 ? wanted.substring(0, 40) + "..." : wanted; // a typed value, not echoed whole
           throw Refusal.forbidden("User '" + person.userId() + "' may not start the migration of office " + wanted
               + ": only members of " + Groups.district(wanted) + ", " + Groups.HEC + " or " + Groups.ADMIN
               + " may.");
@@ -316,6 +384,7 @@ public class CommandGuard extends CommandInterceptor {
     if (task == null || !MigrationVariables.PROCESS_KEY.equals(task.processDefinitionKey())) {
       return;
     }
+    refuseOpaqueValues(variables);
     Set<String> fields = task.formId() == null ? Set.of() : ownership.fieldsOf(task.formId());
     Set<String> shown = task.formId() == null ? Set.of() : ownership.shownReadOnlyBy(task.formId());
     for (String name : List.copyOf(variables.keySet())) {
@@ -339,6 +408,22 @@ public class CommandGuard extends CommandInterceptor {
       throw Refusal.badRequest(name, "Variable '" + name + "' is not a field of this task's form"
           + (fields.isEmpty() ? "" : " (its fields: " + String.join(", ", fields) + ")")
           + "; a submission writes its form's fields and nothing else.");
+    }
+  }
+
+  /**
+   * A form writes text, yes/no, numbers, dates and JSON lists. An object, file or byte value (e.g. a serialized Java
+   * object, which the engine refuses only as a 500, or cannot even read without deserializing) is a 400.
+   */
+  private static void refuseOpaqueValues(Map<String, Object> variables) {
+    for (String name : variables.keySet()) {
+      // a VariableMap's get() deserializes: its typed value is read without
+      Object value = variables instanceof VariableMap map ? map.getValueTyped(name) : variables.get(name);
+      if (value instanceof TypedValue typed && !(typed instanceof JsonValue) && typed.getType() != null
+          && (!typed.getType().isPrimitiveValueType() || typed.getType() == ValueType.BYTES)) {
+        throw Refusal.badRequest(name, "Field '" + name + "' takes what its form writes (text, yes/no, "
+            + "a number, a date or a list), not a value of type " + typed.getType().getName() + ".");
+      }
     }
   }
 
@@ -415,10 +500,23 @@ public class CommandGuard extends CommandInterceptor {
             + "fields may be corrected.");
       }
     }
+    if (set instanceof Map<?, ?> map) { // a correction keeps what its form would accept: kind, length, format
+      for (Object sent : map.keySet()) {
+        String name = String.valueOf(sent);
+        Object value = map instanceof VariableMap typed ? typed.getValueTyped(name) : map.get(sent);
+        String problem = ownership.editProblem(name, value);
+        if (problem != null) {
+          throw Refusal.badRequest(name, problem);
+        }
+      }
+    }
   }
 
   /** A claim, assignment, delegation or candidate by a district names one of its own members, never a group. */
   private void checkHandover(Person person, String type, Command<?> command) {
+    for (String field : List.of("userId", "groupId", "type")) { // identity-link columns: 255 (else the DB's 500)
+      checkLength(field, CommandFields.string(command, field), NAME_COLUMN);
+    }
     if (person.admin() || person.hec()) {
       return;
     }
@@ -426,7 +524,13 @@ public class CommandGuard extends CommandInterceptor {
       throw Refusal.forbidden("A task's candidate groups are set by the process: only " + Groups.HEC + " or "
           + Groups.ADMIN + " may change them.");
     }
-    String target = CommandFields.string(command, "userId");
+    checkHandover(person, type, CommandFields.string(command, "userId"));
+  }
+
+  private void checkHandover(Person person, String type, String target) {
+    if (person.admin() || person.hec()) {
+      return;
+    }
     if (target == null || target.equals(person.userId())) {
       return;
     }
@@ -436,6 +540,45 @@ public class CommandGuard extends CommandInterceptor {
       throw Refusal.forbidden("User '" + person.userId() + "' may hand a task only to a member of "
           + String.join(", ", person.offices().stream().map(Groups::district).sorted().toList()) + "; '" + target
           + "' is not one.");
+    }
+  }
+
+  /**
+   * {@code PUT /task/{id}} saves the whole task: with only TASK_ASSIGN a district may still change its assignee or
+   * owner that way, so the hand-over rule applies to it as to a claim. Name and description fit their columns.
+   */
+  private void checkSavedTask(Person person, Task task) {
+    if (task == null) {
+      return;
+    }
+    checkLength("name", task.getName(), NAME_COLUMN);
+    checkLength("description", task.getDescription(), TEXT_COLUMN);
+    if (person.admin() || person.hec() || task.getId() == null) {
+      return;
+    }
+    Task stored = system(ctx -> ctx.getTaskManager().findTaskById(task.getId()));
+    if (stored != null && !Objects.equals(stored.getAssignee(), task.getAssignee())) {
+      checkHandover(person, "AssignTaskCmd", task.getAssignee());
+    }
+    if (stored != null && !Objects.equals(stored.getOwner(), task.getOwner())) {
+      checkHandover(person, "SetTaskOwnerCmd", task.getOwner());
+    }
+  }
+
+  /** A user's own profile (every user may edit it): each value fits its 255-character column. */
+  private static void checkSavedUser(User user) {
+    if (user != null) {
+      checkLength("id", user.getId(), NAME_COLUMN);
+      checkLength("firstName", user.getFirstName(), NAME_COLUMN);
+      checkLength("lastName", user.getLastName(), NAME_COLUMN);
+      checkLength("email", user.getEmail(), NAME_COLUMN);
+    }
+  }
+
+  private static void checkLength(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw Refusal.badRequest(field, "Field '" + field + "' must have at most " + max + " characters (it has "
+          + value.length() + ").");
     }
   }
 

@@ -25,6 +25,17 @@ final class Refusal {
     return new FormFieldValidationException(field, message);
   }
 
+  /** What a call names does not exist: 404 on HTTP, where several resources would answer the engine's 500. */
+  static NotFound notFound(String message) {
+    return new NotFound(message);
+  }
+
+  static final class NotFound extends BadUserRequestException {
+    NotFound(String message) {
+      super(message);
+    }
+  }
+
   static boolean isRefusal(Throwable t) {
     return t instanceof AuthorizationException || t instanceof FormFieldValidationException
         || t instanceof BadUserRequestException;
@@ -32,8 +43,14 @@ final class Refusal {
 
   /** What the caller receives: on HTTP a 400 keeps its status on every resource; 403 does already. */
   static RuntimeException forCaller(RuntimeException refusal) {
-    // only a form refusal: the REST resources map the engine's other 4xx exceptions themselves (e.g. 404)
-    if (!(refusal instanceof FormFieldValidationException) || RequestContextHolder.getRequestAttributes() == null) {
+    if (RequestContextHolder.getRequestAttributes() == null) {
+      return refusal;
+    }
+    if (refusal instanceof NotFound) {
+      return new InvalidRequestException(Response.Status.NOT_FOUND, refusal, refusal.getMessage());
+    }
+    // only a form refusal: the REST resources map the engine's other 4xx exceptions themselves
+    if (!(refusal instanceof FormFieldValidationException)) {
       return refusal;
     }
     return new InvalidRequestException(Response.Status.BAD_REQUEST, refusal, refusal.getMessage());

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** {@link StartFlagsFilter} on both REST APIs, after their log-in filters (an anonymous caller still gets 401). */
+/**
+ * {@link StartFlagsFilter} and {@link NullValuesFilter} on both REST APIs; {@link CockpitApiFilter} on Cockpit's
+ * plugin API, after their log-in filters (an anonymous caller still gets 401). */
 @Configuration(proxyBeanMethods = false)
 public class SideDoorFilterConfig {
 
@@ -15,6 +17,34 @@ public class SideDoorFilterConfig {
     registration.setName("cwbi-start-flags");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<NullValuesFilter> nullValuesFilter() {
+    FilterRegistrationBean<NullValuesFilter> registration = new FilterRegistrationBean<>(new NullValuesFilter());
+    registration.setName("cwbi-null-values");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 11);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<CockpitApiFilter> cockpitApiFilter() {
+    FilterRegistrationBean<CockpitApiFilter> registration = new FilterRegistrationBean<>(new CockpitApiFilter());
+    registration.setName("cwbi-cockpit-api");
+    registration.addUrlPatterns("/camunda/api/cockpit/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 12);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineFaultStatusFilter> engineFaultStatusFilter() {
+    FilterRegistrationBean<EngineFaultStatusFilter> registration =
+        new FilterRegistrationBean<>(new EngineFaultStatusFilter());
+    registration.setName("cwbi-engine-fault-status");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 13);
     return registration;
   }
 }

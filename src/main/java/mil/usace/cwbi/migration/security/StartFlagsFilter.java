@@ -42,7 +42,7 @@ public class StartFlagsFilter extends OncePerRequestFilter {
   }
 
   /** Only a logged-in caller is answered here: an anonymous one gets Camunda's 401 whatever the body says. */
-  private static boolean loggedIn(HttpServletRequest request) {
+  static boolean loggedIn(HttpServletRequest request) {
     if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")) {
       return true; // behind the REST log-in filter, which runs first
     }
@@ -76,7 +76,7 @@ public class StartFlagsFilter extends OncePerRequestFilter {
     chain.doFilter(new Replayed(request, body), response);
   }
 
-  private static String who(HttpServletRequest request) {
+  static String who(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
@@ -94,7 +94,7 @@ public class StartFlagsFilter extends OncePerRequestFilter {
   }
 
   /** The request with its body read once and served again. */
-  private static final class Replayed extends HttpServletRequestWrapper {
+  static final class Replayed extends HttpServletRequestWrapper {
     private final byte[] body;
 
     Replayed(HttpServletRequest request, byte[] body) {

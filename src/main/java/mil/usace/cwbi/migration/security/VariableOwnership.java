@@ -84,6 +84,11 @@ public class VariableOwnership {
     return taskFormFields.contains(name) && !isOwnedByTheProcess(name);
   }
 
+  /** Null when {@code value} fits the task-form field {@code name} (its kind and its form's rules), else why not. */
+  public String editProblem(String name, Object value) {
+    return forms.editProblem(name, value);
+  }
+
   public Set<String> fieldsOf(String formId) {
     return forms.fieldKeys(formId);
   }

@@ -32,5 +32,7 @@ class VariableOwnershipTest {
     // the fix task shows its findings as text (findingsSummary, an input mapping): nothing of it is a form field
     assertThat(ownership.owned()).contains("findingsSummary");
     assertThat(ownership.fieldsOf("fix-findings")).doesNotContain("findings", "findingsSummary");
+    assertThat(ownership.isOwnedByTheProcess("findings")).isTrue();
+    assertThat(ownership.isTaskFormField("findingsSummary")).isFalse();
   }
 }

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -133,6 +136,39 @@ public class FormRules {
     Object v = JsonValues.plain(raw);
     return v == null || (v instanceof String s && s.isBlank()) || (v instanceof List<?> l && l.isEmpty())
         || ("checkbox".equals(rule.type()) && Boolean.FALSE.equals(v)); // an unticked box: "ticked unless ..."
+  }
+
+  /**
+   * Null when {@code raw} may be stored as the task-form field {@code key} outside its form (a variable endpoint,
+   * Cockpit's edit): a value of the kind the form writes (text, yes/no, number; a list as JSON) that keeps the
+   * field's rules. Otherwise what is wrong, naming the field. Keys of no task form: null (the caller decides).
+   */
+  public String editProblem(String key, Object raw) {
+    FieldRule rule = rulesByFormId.entrySet().stream()
+        .filter(e -> !e.getKey().equals(mil.usace.cwbi.migration.process.MigrationStartListener.START_FORM))
+        .flatMap(e -> e.getValue().stream()).filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    if (rule == null) {
+      return null;
+    }
+    Object value = raw;
+    if (raw instanceof TypedValue typed && !(raw instanceof JsonValue)) {
+      ValueType type = typed.getType();
+      // a serialized object's value cannot even be read without deserializing it: judged by its type alone
+      boolean readable = type == null || type.isPrimitiveValueType() && type != ValueType.BYTES;
+      Object v = readable ? typed.getValue() : null;
+      boolean plainValue = readable && (type != null || v == null || v instanceof String || v instanceof Boolean
+          || v instanceof Number); // untyped ({"value": ...} without a type): what JSON gave
+      if (!plainValue || rule.isList() && !(v == null || v instanceof String)) {
+        return "Field " + rule.displayName() + " takes " + (rule.isList() ? "a list (JSON)" : "text, yes/no or a "
+            + "number") + " as its form writes it, not a value of type "
+            + (type != null ? type.getName() : v.getClass().getSimpleName()) + ".";
+      }
+      value = v;
+    } else if (raw instanceof JsonValue && !rule.isList()) {
+      return "Field " + rule.displayName() + " takes text, yes/no or a number as its form writes it, not JSON.";
+    }
+    String problem = problem(rule, value);
+    return problem == null ? null : "Field " + rule.displayName() + " " + problem + ".";
   }
 
   public static FormFieldValidationException invalid(String field, String message) {
