@@ -131,6 +131,16 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
         .contains("stale").contains("What to do:").doesNotContain("critFile").doesNotContain("task_1_3_critimport");
     assertThat(web.findElement(By.id("csv")).getAttribute("href")).endsWith("/api/dashboard/offices/NWDM/audit.csv");
     Browser.screenshot("audit-trail-held-office");
+
+    // the held migration as Cockpit draws the model: the fix task it waits on, and the District's Step 4 part
+    web.get(baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + held.getId() + "/runtime");
+    Browser.waitFor(60).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".djs-container [data-element-id='task_fix_phase_1_findings']")));
+    assertThat(web.findElements(By.cssSelector(".djs-container [data-element-id='task_4_district_comments']")))
+        .isNotEmpty();
+    assertThat(web.findElements(By.cssSelector(".djs-container [data-element-id='wait_verify_cwbi_dev']")))
+        .isNotEmpty();
+    Browser.docsScreenshot("process-diagram");
   }
 
   /** Claims (the audit's "who") and completes each listed open task, in order. */
