@@ -153,7 +153,11 @@ public class CommandGuard extends CommandInterceptor {
       LOG.warn("Refused {} {}: {}", userId, what(command), oneLine(e.getMessage()));
       return Refusal.forCaller(e);
     }
-    if (e instanceof NullValueException && userId != null) { // the engine's "no such id" for a person's call
+    // the engine's "no such id" for a person's call (GetDeployedTaskFormCmd says it with an NPE), and a person's
+    // query comparing with an object value
+    if ((e instanceof NullValueException || isDeployedFormOfNoTask(command, e)
+        || EngineFaultStatusFilter.isObjectValueQuery(e.getClass().getSimpleName(), String.valueOf(e.getMessage())))
+        && userId != null) {
       LOG.warn("Refused {} {}: {}", userId, what(command), oneLine(e.getMessage()));
       return e;
     }
@@ -165,6 +169,12 @@ public class CommandGuard extends CommandInterceptor {
       LOG.error("{} failed: {}", what(command), e.getMessage(), e);
     }
     return Refusal.isRefusal(e) ? Refusal.forCaller(e) : e;
+  }
+
+  /** Camunda's {@code GetDeployedTaskFormCmd} for an unknown task id fails with an NPE on the missing task. */
+  private static boolean isDeployedFormOfNoTask(Command<?> command, RuntimeException e) {
+    return e instanceof NullPointerException && command.getClass().getSimpleName().equals("GetDeployedTaskFormCmd")
+        && String.valueOf(e.getMessage()).endsWith("because \"task\" is null");
   }
 
   private static String oneLine(String s) {

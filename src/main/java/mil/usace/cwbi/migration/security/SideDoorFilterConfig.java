@@ -7,7 +7,8 @@ import org.springframework.core.Ordered;
 
 /**
  * {@link StartFlagsFilter} and {@link NullValuesFilter} on both REST APIs; {@link CockpitApiFilter} on Cockpit's
- * plugin API, after their log-in filters (an anonymous caller still gets 401). */
+ * plugin API, after their log-in filters (an anonymous caller still gets 401); {@link EngineFaultStatusFilter} with
+ * its {@link EngineRestLogQuieter}. */
 @Configuration(proxyBeanMethods = false)
 public class SideDoorFilterConfig {
 
@@ -46,5 +47,10 @@ public class SideDoorFilterConfig {
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 13);
     return registration;
+  }
+
+  @Bean(initMethod = "install", destroyMethod = "uninstall")
+  EngineRestLogQuieter engineRestLogQuieter() {
+    return new EngineRestLogQuieter();
   }
 }

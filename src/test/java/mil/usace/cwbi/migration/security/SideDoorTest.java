@@ -786,11 +786,64 @@ class SideDoorTest extends IntegrationTest {
       assertThat(json.readTree(ok.body()).get("id").asText()).isEqualTo(task.getId());
     }
     assertThat(runtime.getVariable(lrl.getId(), "critNotes")).isNull();
-    // the engine's "no such execution" is the caller's mistake: a WARN line, not an ERROR with a stack (the
-    // deployed-form NPE is Camunda's own bug and stays an ERROR in the log)
+    // the engine's "no such execution" is the caller's mistake: a WARN line, not an ERROR with a stack
     assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR
         && e.getFormattedMessage().contains("GetExecutionVariables"));
     assertThat(logs.list).anyMatch(e -> e.getLevel() == Level.WARN
         && e.getFormattedMessage().startsWith("Refused hec-engineer GetExecutionVariables"));
+  }
+
+  @Test
+  void aTaskQuerySortedByAnUnnamedVariableOrWithAnObjectValueIsA400NotA500() throws Exception {
+    driver.start("LRL", false);
+    List<Object> bad = List.of(
+        body("sorting", List.of(body("sortBy", "processVariable", "sortOrder", "asc"))),
+        body("sorting", List.of(body("sortBy", "processVariable", "sortOrder", "asc",
+            "parameters", body("type", "String")))),
+        body("sorting", List.of(body("sortBy", "taskVariable", "sortOrder", "desc",
+            "parameters", body("variable", "office")))),
+        body("processVariables", List.of(body("name", "office", "operator", "eq", "value", body("a", 1)))),
+        body("taskVariables", List.of(body("name", "office", "operator", "eq", "value", List.of(1, 2)))));
+    for (Caller c : List.of(rest("hec-engineer"), webapp("hec-engineer"))) {
+      for (Object query : bad) {
+        for (String path : List.of("/task", "/task/count")) {
+          int logged = logs.list.size();
+          HttpResponse<String> r = c.send("POST", path, query);
+          assertThat(r.statusCode()).as(path + " " + query + " " + r.body()).isEqualTo(400);
+          String message = json.readTree(r.body()).path("message").asText();
+          assertThat(message).as(r.body()).isIn("variableName is null", "valueType is null",
+              "Object values cannot be used to query");
+          // one WARN line naming who and why, and not Camunda's WARN with the stack of a 500
+          List<ILoggingEvent> warns = logs.list.subList(logged, logs.list.size()).stream()
+              .filter(e -> e.getLevel() == Level.WARN).toList();
+          assertThat(warns).as("%s %s", path, query).noneMatch(e -> e.getLoggerName().startsWith("org.camunda"))
+              .filteredOn(e -> e.getFormattedMessage().startsWith("Refused hec-engineer"))
+              .singleElement().satisfies(e -> assertThat(e.getFormattedMessage()).contains(message));
+        }
+      }
+      // the same queries done right still answer
+      HttpResponse<String> ok = c.send("POST", "/task", body("processVariables",
+          List.of(body("name", "office", "operator", "eq", "value", "LRL")), "sorting",
+          List.of(body("sortBy", "processVariable", "sortOrder", "asc",
+              "parameters", body("variable", "office", "type", "String")))));
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      assertThat(json.readTree(ok.body()).size()).isPositive();
+    }
+    assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+    assertOneWarnLineAndNoError("hec-engineer", "TaskQuery", "Object values cannot be used to query");
+  }
+
+  @Test
+  void aDeployedFormOfATaskThatIsNotThereIsA404WithoutAnErrorInTheLog() throws Exception {
+    for (Caller c : List.of(rest("hec-engineer"), webapp("hec-engineer"))) {
+      HttpResponse<String> r = c.send("GET", "/task/nope/deployed-form", null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+    }
+    assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.ERROR || e.getLevel() == Level.WARN
+        && e.getLoggerName().startsWith("org.camunda"));
+    assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2).allSatisfy(e -> {
+      assertThat(e.getFormattedMessage()).startsWith("Refused hec-engineer GetDeployedTaskForm task nope");
+      assertThat(e.getThrowableProxy()).isNull();
+    });
   }
 }
