@@ -58,7 +58,8 @@ public class H2Housekeeping implements SmartLifecycle {
     this.interval = interval;
     this.fillRate = Math.max(10, Math.min(95, fillRate));
     this.writeLimit = Math.max(1, writeLimitMb) * 1024 * 1024;
-    this.budget = budget;
+    // at least one pass a round
+    this.budget = budget == null || budget.toMillis() < 10 ? Duration.ofMillis(10) : budget;
   }
 
   boolean applies() {
@@ -127,11 +128,10 @@ public class H2Housekeeping implements SmartLifecycle {
       // (which must exceed this interval) may then be overwritten safely, even on a power loss
       store.sync();
       // the same as H2's background housekeeping: live pages of chunks below the fill rate into a new chunk...
-      // Repeated within the round's time budget: one pass of writeLimit bytes fell behind a burst of commits
-      // (60 simulated days: 212 MB of file over 39 MB of data). H2 gives up after 10 ms waiting for its store lock,
-      // which a burst of commits keeps busy: a few tries.
+      // Repeated within the round's time budget, so a round catches up after a burst rather than one writeLimit a
+      // round. H2 gives up after 10 ms waiting for its store lock, which a burst of commits keeps busy: a few tries.
       int misses = 0;
-      while (file.getChunksFillRate() < fillRate && misses < 5 && System.nanoTime() < stopAt) {
+      while (file.getChunksFillRate() < fillRate && misses < 5 && System.nanoTime() - stopAt < 0) {
         if (store.compact(fillRate, writeLimit)) {
           store.commit(); // the rewritten pages into a new chunk (H2's thread: its next tryCommit); old ones now dead
         } else {
@@ -146,7 +146,7 @@ public class H2Housekeeping implements SmartLifecycle {
         do {
           size = file.size();
           ras.compactMoveChunks(fillRate, writeLimit, store);
-        } while (ras.getFillRate() < fillRate && file.size() < size && System.nanoTime() < stopAt);
+        } while (ras.getFillRate() < fillRate && file.size() < size && System.nanoTime() - stopAt < 0);
       }
       long after = file.size();
       if (log.isDebugEnabled()) {
