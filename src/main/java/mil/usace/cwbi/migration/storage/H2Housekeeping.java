@@ -43,6 +43,7 @@ public class H2Housekeeping implements SmartLifecycle {
   private final Duration interval;
   private final int fillRate;
   private final int writeLimit;
+  private final Duration budget;
   private volatile ScheduledExecutorService timer;
   private volatile boolean unavailable;
 
@@ -50,12 +51,15 @@ public class H2Housekeeping implements SmartLifecycle {
       @Value("${spring.datasource.url:}") String url,
       @Value("${cwbi.h2.housekeeping-interval:PT0.5S}") Duration interval,
       @Value("${cwbi.h2.fill-rate:80}") int fillRate,
-      @Value("${cwbi.h2.write-limit-mb:8}") int writeLimitMb) {
+      @Value("${cwbi.h2.write-limit-mb:8}") int writeLimitMb,
+      @Value("${cwbi.h2.round-budget:PT0.2S}") Duration budget) {
     this.dataSource = dataSource;
     this.url = url == null ? "" : url;
     this.interval = interval;
     this.fillRate = Math.max(10, Math.min(95, fillRate));
     this.writeLimit = Math.max(1, writeLimitMb) * 1024 * 1024;
+    // at least one pass a round
+    this.budget = budget == null || budget.toMillis() < 10 ? Duration.ofMillis(10) : budget;
   }
 
   boolean applies() {
@@ -119,22 +123,30 @@ public class H2Housekeeping implements SmartLifecycle {
       int chunksFill = file.getChunksFillRate();
       int fileFill = file instanceof RandomAccessStore r ? r.getFillRate() : -1;
       long started = System.nanoTime();
+      long stopAt = started + budget.toNanos();
       // everything written so far reaches the disk (fsync): chunks dead for longer than the URL's RETENTION_TIME
       // (which must exceed this interval) may then be overwritten safely, even on a power loss
       store.sync();
       // the same as H2's background housekeeping: live pages of chunks below the fill rate into a new chunk...
-      // (H2 gives up after 10 ms waiting for its store lock, which a burst of commits keeps busy: a few tries)
-      for (int attempt = 0; attempt < 5 && file.getChunksFillRate() < fillRate; attempt++) {
+      // Repeated within the round's time budget, so a round catches up after a burst rather than one writeLimit a
+      // round. H2 gives up after 10 ms waiting for its store lock, which a burst of commits keeps busy: a few tries.
+      int misses = 0;
+      while (file.getChunksFillRate() < fillRate && misses < 5 && System.nanoTime() - stopAt < 0) {
         if (store.compact(fillRate, writeLimit)) {
           store.commit(); // the rewritten pages into a new chunk (H2's thread: its next tryCommit); old ones now dead
-          break;
+        } else {
+          misses++;
         }
       }
       // ...then dead chunks dropped and chunks moved towards the start of the file, which is truncated behind them.
-      // Always called: it drops the dead chunks first (otherwise only a commit does, and an idle store has none),
-      // and moves only when the file's fill rate is below ours.
+      // Always called once: it drops the dead chunks first (otherwise only a commit does, and an idle store has
+      // none); it moves only while the file's fill rate is below ours, again within the budget.
       if (file instanceof RandomAccessStore ras) {
-        ras.compactMoveChunks(fillRate, writeLimit, store);
+        long size;
+        do {
+          size = file.size();
+          ras.compactMoveChunks(fillRate, writeLimit, store);
+        } while (ras.getFillRate() < fillRate && file.size() < size && System.nanoTime() - stopAt < 0);
       }
       long after = file.size();
       if (log.isDebugEnabled()) {

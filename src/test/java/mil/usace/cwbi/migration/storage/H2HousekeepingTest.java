@@ -44,7 +44,7 @@ class H2HousekeepingTest {
       }
       long fragmented = Files.size(file);
 
-      H2Housekeeping housekeeping = new H2Housekeeping(ds, url, Duration.ofSeconds(2), 80, 8);
+      H2Housekeeping housekeeping = new H2Housekeeping(ds, url, Duration.ofSeconds(2), 80, 8, Duration.ofMillis(200));
       long after = fragmented;
       for (int round = 0; round < 10; round++) {
         after = housekeeping.runOnce();
@@ -61,9 +61,12 @@ class H2HousekeepingTest {
 
   @Test
   void doesNothingOnPostgresqlOrInMemory() {
-    assertThat(new H2Housekeeping(null, "jdbc:postgresql://db/cwbi", Duration.ofSeconds(2), 80, 8).applies()).isFalse();
-    assertThat(new H2Housekeeping(null, "jdbc:h2:mem:x", Duration.ofSeconds(2), 80, 8).applies()).isFalse();
-    assertThat(new H2Housekeeping(null, "jdbc:h2:file:./data/x;WRITE_DELAY=0", Duration.ofSeconds(2), 80, 8)
-        .applies()).isTrue();
+    assertThat(housekeeping("jdbc:postgresql://db/cwbi").applies()).isFalse();
+    assertThat(housekeeping("jdbc:h2:mem:x").applies()).isFalse();
+    assertThat(housekeeping("jdbc:h2:file:./data/x;WRITE_DELAY=0").applies()).isTrue();
+  }
+
+  private static H2Housekeeping housekeeping(String url) {
+    return new H2Housekeeping(null, url, Duration.ofSeconds(2), 80, 8, Duration.ofMillis(200));
   }
 }
