@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * it took minutes. This does, on a timer, what H2's background thread does when it runs: the same two public MVStore
  * operations, under H2's own store lock, so the durability of every commit is unchanged. Each round first forces the
  * file to disk, which lets the URL's {@code RETENTION_TIME} be a few seconds instead of H2's 45 s: under a burst of
- * commits (one chunk each, tens of KB) 45 s of dead chunks alone made tens of MB.
+ * commits (one chunk each, tens of KB) 45 s of dead chunks alone made tens of MB. Each step repeats within
+ * {@code cwbi.h2.round-budget}, so a round catches up after a burst without holding the store for long. The other
+ * half of keeping the file near its compacted size is the URL's {@code COMPRESS=TRUE} (application.yaml).
  *
  * <p>Only for an H2 file whose write delay is 0 (with a delay H2's own thread does it); nothing on PostgreSQL.
  * H2 internals ({@code org.h2.engine}, {@code org.h2.mvstore}) are used because H2 offers no SQL for online
