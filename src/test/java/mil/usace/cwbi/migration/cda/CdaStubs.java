@@ -65,6 +65,25 @@ public final class CdaStubs {
         + org.springframework.web.util.UriUtils.encodePath(path, StandardCharsets.UTF_8)));
   }
 
+  /**
+   * CDA settings for a test against one stand-in server: its host allowed as a T7 over http, each given stub as
+   * the CWBI environment of that name ("cwbi-dev" ...).
+   */
+  public static CdaProperties properties(WireMockServer server, java.time.Duration readTimeout, int pageSize,
+      Map<String, CdaStubs> environments) {
+    CdaProperties props = new CdaProperties();
+    props.getT7().setAllowedHosts(List.of("localhost:" + server.port()));
+    props.getT7().setRequireHttps(false);
+    props.setReadTimeout(readTimeout);
+    props.setPageSize(pageSize);
+    environments.forEach((name, stubs) -> {
+      CdaProperties.EnvironmentConfig env = new CdaProperties.EnvironmentConfig();
+      env.setBaseUrl(stubs.baseUrl());
+      props.getEnvironments().put(name, env);
+    });
+    return props;
+  }
+
   public CdaStubs stub(MappingBuilder mapping) {
     server.stubFor(mapping);
     return this;

@@ -72,24 +72,13 @@ class CdaGateVerifierTest {
     dev = new CdaStubs(server, "dev");
     test = new CdaStubs(server, "test");
     prod = new CdaStubs(server, "prod");
-    props = new CdaProperties();
-    props.getT7().setAllowedHosts(List.of("localhost:" + server.port()));
-    props.getT7().setRequireHttps(false);
-    props.setReadTimeout(Duration.ofMillis(1500)); // generous: the cores are shared
-    props.setPageSize(4);
-    props.getEnvironments().put("cwbi-dev", env(dev));
-    props.getEnvironments().put("cwbi-test", env(test));
-    props.getEnvironments().put("cwbi-prod", env(prod));
+    // read time-out generous: the cores are shared
+    props = CdaStubs.properties(server, Duration.ofMillis(1500), 4,
+        Map.of("cwbi-dev", dev, "cwbi-test", test, "cwbi-prod", prod));
     verifier = new CdaGateVerifier(new CdaClientFactory(props), Clock.fixed(NOW, ZoneOffset.UTC));
     for (CdaStubs s : List.of(t7, dev, test, prod)) {
       healthy(s, catalog(HISTORY_START), locations());
     }
-  }
-
-  static CdaProperties.EnvironmentConfig env(CdaStubs s) {
-    CdaProperties.EnvironmentConfig c = new CdaProperties.EnvironmentConfig();
-    c.setBaseUrl(s.baseUrl());
-    return c;
   }
 
   MigrationSubject subject(boolean usgs) {

@@ -62,14 +62,7 @@ class ParityRequestsTest {
     server.resetAll();
     t7 = new CdaStubs(server, "t7");
     dev = new CdaStubs(server, "dev");
-    CdaProperties props = new CdaProperties();
-    props.getT7().setAllowedHosts(List.of("localhost:" + server.port()));
-    props.getT7().setRequireHttps(false);
-    props.setReadTimeout(Duration.ofMillis(3000));
-    props.setPageSize(PAGE);
-    CdaProperties.EnvironmentConfig env = new CdaProperties.EnvironmentConfig();
-    env.setBaseUrl(dev.baseUrl());
-    props.getEnvironments().put("cwbi-dev", env);
+    CdaProperties props = CdaStubs.properties(server, Duration.ofMillis(3000), PAGE, Map.of("cwbi-dev", dev));
     verifier = new CdaGateVerifier(new CdaClientFactory(props), Clock.fixed(NOW, ZoneOffset.UTC));
     // 130 series (3 pages of 50) on 26 locations; 100 of the series' ids need no extents to be compared
     catalog = new ArrayList<>();
