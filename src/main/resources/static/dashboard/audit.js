@@ -3,10 +3,11 @@
 // check's findings (what failed, the evidence, what to do). Variable names and raw values stay in the JSON.
 // Every text goes in through textContent: nothing the API returns is parsed as HTML.
 (function () {
-  var office = (new URLSearchParams(location.search).get('office') || '').toUpperCase();
+  // The server alone decides what an office id is (process.Office): a bad one is answered 400 with why.
+  var office = (new URLSearchParams(location.search).get('office') || '').trim();
   var status = document.getElementById('status');
   document.getElementById('office').textContent = office || '(no office given)';
-  if (!/^[A-Z]{3,4}$/.test(office)) {
+  if (!office) {
     status.textContent = 'Give the office in the address, e.g. audit.html?office=SWT';
     return;
   }
@@ -96,7 +97,9 @@
     .then(function (r) {
       if (!r.ok) {
         return r.json().catch(function () { return {}; }).then(function (p) {
-          throw new Error(r.status + ': ' + (p.message || r.statusText));
+          var e = new Error(r.status + ': ' + (p.message || r.statusText));
+          e.status = r.status;
+          throw e;
         });
       }
       return r.json();
@@ -121,6 +124,7 @@
         : 'No migration recorded for ' + office + '.';
     })
     .catch(function (err) {
-      status.textContent = 'Audit trail unavailable (' + err.message + '). Log in to Cockpit as HEC first.';
+      status.textContent = 'Audit trail unavailable (' + err.message + ').'
+        + (err.status === 400 ? '' : ' Log in to Cockpit as HEC first.');
     });
 })();

@@ -1,5 +1,6 @@
 package mil.usace.cwbi.migration.dashboard;
 
+import mil.usace.cwbi.migration.process.Office;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ public class AuditTrail {
 
   /** The office's trail, oldest first; empty when the office never started a migration. */
   public List<AuditEntry> of(String office) {
-    String key = office.strip().toUpperCase(Locale.ROOT);
+    String key = Office.normalise(office);
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(DashboardQueries.KEY).processInstanceBusinessKey(key).list();
     if (instances.isEmpty()) {

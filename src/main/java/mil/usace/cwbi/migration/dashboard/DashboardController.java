@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import mil.usace.cwbi.migration.process.Office;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/dashboard")
 public class DashboardController {
-
-  private static final Pattern OFFICE = Pattern.compile("[A-Za-z]{3,4}");
 
   private final DashboardAccess access;
   private final DashboardQueries queries;
@@ -64,10 +61,7 @@ public class DashboardController {
   }
 
   private static String checked(String office) {
-    if (office == null || !OFFICE.matcher(office).matches()) {
-      throw new IllegalArgumentException("office must be an office id of 3 or 4 letters, e.g. SWT");
-    }
-    return office.toUpperCase(Locale.ROOT);
+    return Office.of(office).id(); // refuses anything else with a clear 400
   }
 
   @ExceptionHandler(DashboardAccess.Denied.class)

@@ -1,5 +1,6 @@
 package mil.usace.cwbi.migration.dashboard;
 
+import mil.usace.cwbi.migration.process.Office;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -137,7 +137,7 @@ public class DashboardQueries {
       if (office == null || !(runningNow || completed)) {
         continue;
       }
-      office = office.toUpperCase(Locale.ROOT);
+      office = Office.normalise(office);
       HistoricProcessInstance seen = byOffice.get(office);
       if (seen == null || better(pi, seen)) {
         byOffice.put(office, pi);

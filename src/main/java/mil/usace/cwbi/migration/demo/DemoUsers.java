@@ -1,5 +1,6 @@
 package mil.usace.cwbi.migration.demo;
 
+import mil.usace.cwbi.migration.process.Office;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -65,7 +66,7 @@ public class DemoUsers {
       g.setName(switch (id) {
         case "hec" -> "Hydrologic Engineering Center";
         case "camunda-admin" -> "Administrators";
-        default -> "District " + id.substring(id.indexOf('-') + 1).toUpperCase(java.util.Locale.ROOT);
+        default -> Office.ofGroup(id) == null ? id : Office.ofGroup(id).districtName();
       });
       g.setType(id.equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
       identity.saveGroup(g);

@@ -35,7 +35,7 @@ public class MigrationProperties {
   }
 
   public void setOffices(List<String> offices) {
-    this.offices = offices.stream().map(o -> o.strip().toUpperCase(java.util.Locale.ROOT)).toList();
+    this.offices = offices.stream().map(o -> Office.of(o).id()).toList(); // a mistyped office fails the start-up
   }
 
   public Due getDue() {

@@ -5,7 +5,6 @@ import static mil.usace.cwbi.migration.process.MigrationVariables.OFFICE;
 import static mil.usace.cwbi.migration.process.MigrationVariables.TS_GROUP;
 import static mil.usace.cwbi.migration.process.MigrationVariables.USES_USGS_DATA;
 
-import java.util.Locale;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -37,9 +36,9 @@ public class MigrationStartListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Object rawOffice = execution.getVariable(OFFICE);
-    if (rawOffice instanceof String s && !s.equals(s.strip().toUpperCase(Locale.ROOT))) {
+    if (rawOffice instanceof String s && !s.equals(Office.normalise(s))) {
       // Accept " swt " from a script, store it as the contract says: upper case.
-      execution.setVariable(OFFICE, s.strip().toUpperCase(Locale.ROOT));
+      execution.setVariable(OFFICE, Office.normalise(s));
     }
     rules.check(START_FORM, execution::getVariable);
     Object usgs = execution.getVariable(USES_USGS_DATA);

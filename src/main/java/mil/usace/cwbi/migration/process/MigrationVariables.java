@@ -22,7 +22,7 @@ public final class MigrationVariables {
   private MigrationVariables() {}
 
   public static String districtGroup(String office) {
-    return "district-" + office.toLowerCase(java.util.Locale.ROOT);
+    return Office.groupOf(office);
   }
 
   /** The critical time series ids as a list: one per line (blank lines and surrounding blanks ignored). */

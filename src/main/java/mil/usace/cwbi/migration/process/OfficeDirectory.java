@@ -1,7 +1,6 @@
 package mil.usace.cwbi.migration.process;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** The offices that may migrate: those configured in {@code cwbi.offices}. */
@@ -15,7 +14,7 @@ public class OfficeDirectory {
   }
 
   public boolean isKnown(String office) {
-    return office != null && properties.getOffices().contains(office.strip().toUpperCase(Locale.ROOT));
+    return office != null && properties.getOffices().contains(Office.normalise(office));
   }
 
   public List<String> known() {

@@ -1,9 +1,9 @@
 package mil.usace.cwbi.migration.security;
 
+import mil.usace.cwbi.migration.process.Office;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -198,8 +198,7 @@ public class CommandGuard extends CommandInterceptor {
       groups = configuration.getIdentityService().createGroupQuery().groupMember(auth.getUserId()).list().stream()
           .map(Group::getId).toList();
     }
-    Set<String> offices = groups.stream().filter(g -> g.startsWith(Groups.DISTRICT_PREFIX))
-        .map(g -> g.substring(Groups.DISTRICT_PREFIX.length()).toUpperCase(Locale.ROOT))
+    Set<String> offices = groups.stream().map(Office::ofGroup).filter(java.util.Objects::nonNull).map(Office::id)
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return new Person(auth.getUserId(), groups.contains(Groups.ADMIN), groups.contains(Groups.HEC), offices);
   }
@@ -311,12 +310,11 @@ public class CommandGuard extends CommandInterceptor {
     Map<String, Object> vars = variables == null ? Map.of() : variables;
     refuseOpaqueValues(vars);
     Object rawOffice = vars.get(MigrationVariables.OFFICE);
-    String office = rawOffice == null ? null : String.valueOf(JsonValues.plain(rawOffice)).strip()
-        .toUpperCase(Locale.ROOT);
+    String office = rawOffice == null ? null : Office.normalise(String.valueOf(JsonValues.plain(rawOffice)));
     if (!person.admin() && !person.hec()) {
       for (String asked : new String[] {office, businessKey}) {
-        if (asked != null && !asked.isBlank() && !person.offices().contains(asked.strip().toUpperCase(Locale.ROOT))) {
-          String wanted = asked.strip().toUpperCase(Locale.ROOT);
+        if (asked != null && !asked.isBlank() && !person.offices().contains(Office.normalise(asked))) {
+          String wanted = Office.normalise(asked);
           wanted = wanted.length() > 40 ? wanted.substring(0, 40) + "..." : wanted; // a typed value, not echoed whole
           throw Refusal.forbidden("User '" + person.userId() + "' may not start the migration of office " + wanted
               + ": only members of " + Groups.district(wanted) + ", " + Groups.HEC + " or " + Groups.ADMIN

@@ -1,17 +1,17 @@
 package mil.usace.cwbi.migration.security;
 
-import java.util.Locale;
+import mil.usace.cwbi.migration.process.Office;
 
 /** The group ids of the design (shared/design/process.md). */
 public final class Groups {
 
   public static final String HEC = "hec";
   public static final String ADMIN = "camunda-admin";
-  public static final String DISTRICT_PREFIX = "district-";
+  public static final String DISTRICT_PREFIX = Office.GROUP_PREFIX;
 
   private Groups() {}
 
   public static String district(String office) {
-    return DISTRICT_PREFIX + office.strip().toLowerCase(Locale.ROOT);
+    return Office.groupOf(office);
   }
 }

@@ -1,8 +1,8 @@
 package mil.usace.cwbi.migration.security;
 
+import mil.usace.cwbi.migration.process.Office;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
@@ -87,7 +87,7 @@ public class MigrationGrants extends AbstractProcessEnginePlugin {
     if (raw == null || raw.toString().isBlank()) {
       return; // the start form's own checks refuse this before we get here
     }
-    String office = raw.toString().strip().toUpperCase(Locale.ROOT);
+    String office = Office.normalise(raw.toString());
     String group = Groups.district(office);
     CommandContext context = Context.getCommandContext();
     refuseOtherOffice(context, execution, office, group);

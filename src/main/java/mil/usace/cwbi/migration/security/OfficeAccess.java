@@ -1,11 +1,11 @@
 package mil.usace.cwbi.migration.security;
 
+import mil.usace.cwbi.migration.process.Office;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
-import java.util.Locale;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,7 +38,7 @@ public class OfficeAccess {
   /** The district group of an office exists (unless identity comes from LDAP) and has its standing grants. */
   public void prepareOffice(String office) {
     String group = Groups.district(office);
-    ensureGroup(group, "District " + office.strip().toUpperCase(Locale.ROOT), "WORKFLOW");
+    ensureGroup(group, "District " + Office.normalise(office), "WORKFLOW");
     Grants.grant(authorizations, group, Resources.APPLICATION, "tasklist", ACCESS);
     // READ: the start dialog lists it and serves its start form; CREATE_INSTANCE: start it (own office only,
     // enforced by MigrationGrants when it starts). Not READ_INSTANCE/READ_TASK/READ_HISTORY: they span all offices.

@@ -1,6 +1,6 @@
 package mil.usace.cwbi.migration.security;
 
-import java.util.Locale;
+import mil.usace.cwbi.migration.process.Office;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,7 +18,7 @@ public class OfficeVisibility {
   /** What one user may see. */
   public record Visible(boolean allOffices, Set<String> offices) {
     public boolean canSee(String office) {
-      return office != null && (allOffices || offices.contains(office.strip().toUpperCase(Locale.ROOT)));
+      return office != null && (allOffices || offices.contains(Office.normalise(office)));
     }
   }
 
@@ -35,8 +35,7 @@ public class OfficeVisibility {
     Set<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .collect(Collectors.toSet());
     boolean all = groups.contains(Groups.HEC) || groups.contains(Groups.ADMIN);
-    Set<String> offices = groups.stream().filter(g -> g.startsWith(Groups.DISTRICT_PREFIX))
-        .map(g -> g.substring(Groups.DISTRICT_PREFIX.length()).toUpperCase(Locale.ROOT))
+    Set<String> offices = groups.stream().map(Office::ofGroup).filter(java.util.Objects::nonNull).map(Office::id)
         .collect(Collectors.toUnmodifiableSet());
     return new Visible(all, offices);
   }

@@ -269,6 +269,9 @@ class DashboardEndpointTest extends IntegrationTest {
 
     // the trail covers every migration the office ever had (earlier tests may have cancelled one): look at ours
     JsonNode all = get("/api/dashboard/offices/mvs/audit", basic("hec-engineer", "demo"), 200);
+    // one office rule (process.Office): any case is the office, anything but 3 or 4 letters is refused with why
+    assertThat(get("/api/dashboard/offices/MV1/audit", basic("hec-engineer", "demo"), 400).get("message").asText())
+        .contains("3 or 4 letters");
     com.fasterxml.jackson.databind.node.ArrayNode audit = json.createArrayNode();
     all.forEach(e -> {
       if (e.get("processInstanceId").asText().equals(pi.getId())) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import mil.usace.cwbi.migration.process.Office;
 
 /**
  * Formats that a regular expression in the form cannot express fully (or that the browser cannot check, like
@@ -18,7 +19,7 @@ public enum FieldFormat {
   OFFICE_ID {
     @Override
     String problem(String v) {
-      return v.matches("[A-Z]{3,4}") ? null : "must be an office id of 3 or 4 upper-case letters, e.g. SWT";
+      return Office.isValid(v) ? null : "must be an office id of 3 or 4 upper-case letters, e.g. SWT";
     }
   },
   URL {
