@@ -1,6 +1,8 @@
 package mil.usace.cwbi.migration.dashboard;
 
 import mil.usace.cwbi.migration.process.Office;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
+import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,9 +55,11 @@ public class AuditTrail {
   private final FormRules forms;
   private final RoadmapNotes notes;
   private final OutsideFormChanges outsideForms;
+  private final Roadmap roadmap;
 
   public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes,
-      OutsideFormChanges outsideForms) {
+      OutsideFormChanges outsideForms, Roadmap roadmap) {
+    this.roadmap = roadmap;
     this.history = history;
     this.repository = repository;
     this.forms = forms;
@@ -105,6 +109,7 @@ public class AuditTrail {
       }
       entries.addAll(outsideForms.of(key, pi.getId()));
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
+      RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
       entries.add(started(key, pi, model, firstValues.getOrDefault(pi.getId(), Map.of())));
       Map<String, Set<String>> inputs = new HashMap<>();
       for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
@@ -124,16 +129,17 @@ public class AuditTrail {
         }
         String user = completedBy.getOrDefault(t.getId(), t.getAssignee());
         entries.add(new AuditEntry(DashboardQueries.instant(t.getEndTime()), key, pi.getId(), "TASK_COMPLETED",
-            Steps.of(t.getTaskDefinitionKey()), t.getTaskDefinitionKey(), t.getName(), user, null, evidence,
+            facts.step(t.getTaskDefinitionKey()), t.getTaskDefinitionKey(), t.getName(), user, null, evidence,
             List.of(), AuditField.of(evidence, forms.labels(formRef(model, t.getTaskDefinitionKey()))), null));
       }
       if (pi.getEndTime() != null && HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState())) {
-        entries.add(new AuditEntry(DashboardQueries.instant(pi.getEndTime()), key, pi.getId(), "FINISHED", 9, null,
+        entries.add(new AuditEntry(DashboardQueries.instant(pi.getEndTime()), key, pi.getId(), "FINISHED",
+            facts.stepCount(), null,
             "Migration complete", null, null, Map.of(), List.of()));
       }
     }
     for (HistoricVariableUpdate u : checkUpdates) {
-      entries.add(check(key, u));
+      entries.add(check(key, u, roadmap.of(u.getProcessDefinitionId())));
     }
     entries.addAll(notes.of(key, instances)); // skipped, not applicable, the District's comments
     entries.sort(Comparator.comparing(AuditEntry::time, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -151,7 +157,7 @@ public class AuditTrail {
     };
   }
 
-  private static AuditEntry check(String office, HistoricVariableUpdate u) {
+  private static AuditEntry check(String office, HistoricVariableUpdate u, RoadmapFacts facts) {
     String activity = "verify_" + u.getVariableName().substring("verification_".length());
     // when the engine stored the result (the engine's clock, like every other line), not the verifier's own stamp
     Instant time = DashboardQueries.instant(u.getTime());
@@ -163,7 +169,7 @@ public class AuditTrail {
         : Environment.valueOf(u.getVariableName().substring("verification_".length()).toUpperCase(Locale.ROOT));
     List<CheckLine> lines = report.checks().stream()
         .map(c -> new CheckLine(c.check(), c.passed(), c.evidence())).toList();
-    return new AuditEntry(time, office, u.getProcessInstanceId(), "CHECK", Steps.of(activity), activity,
+    return new AuditEntry(time, office, u.getProcessInstanceId(), "CHECK", facts.step(activity), activity,
         "Automated check of " + env.label(), null, report.passed(), Map.of(), lines, List.of(),
         Findings.of(report));
   }

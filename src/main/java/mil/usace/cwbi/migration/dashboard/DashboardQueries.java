@@ -1,6 +1,8 @@
 package mil.usace.cwbi.migration.dashboard;
 
 import mil.usace.cwbi.migration.process.Office;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
+import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,9 +59,12 @@ public class DashboardQueries {
   private final ManagementService management;
   private final MigrationProperties properties;
   private final RoadmapNotes notes;
+  private final Roadmap roadmap;
 
-  public DashboardQueries(ProcessEngine engine, MigrationProperties properties, RoadmapNotes notes) {
+  public DashboardQueries(ProcessEngine engine, MigrationProperties properties, RoadmapNotes notes,
+      Roadmap roadmap) {
     this.notes = notes;
+    this.roadmap = roadmap;
     this.engine = engine;
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
@@ -253,36 +259,40 @@ public class DashboardQueries {
   }
 
   private OfficeRow notStarted(String office) {
-    return new OfficeRow(office, "NOT_STARTED", null, null, null, null, null, 0, 0, List.of(), null, null, 0,
-        Map.of(), List.of(), null, List.of(), null, null, null, null);
+    return new OfficeRow(office, "NOT_STARTED", null, null, null, null, null, 0, roadmap.latest().stepCount(), 0,
+        List.of(), null, null, 0, Map.of(), List.of(), null, List.of(), null, null, null, null);
   }
 
   private OfficeRow finished(String office, HistoricProcessInstance pi, Map<String, CheckStatus> checks) {
-    return new OfficeRow(office, "FINISHED", pi.getId(), 3, Steps.phaseName(3), Steps.COUNT, Steps.name(Steps.COUNT),
-        Steps.COUNT, 100, List.of(), null, null, 0, checks, List.of(), null, List.of(),
+    RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
+    int last = facts.stepCount();
+    Integer phase = facts.phaseOfStep(last);
+    return new OfficeRow(office, "FINISHED", pi.getId(), phase, phase == null ? null : facts.phaseName(phase), last,
+        facts.stepName(last), last, last, 100, List.of(), null, null, 0, checks, List.of(), null, List.of(),
         instant(pi.getStartTime()), instant(pi.getEndTime()), null, auditUrl(office));
   }
 
   private OfficeRow running(String office, HistoricProcessInstance pi, Date now, List<HistoricActivityInstance> acts,
       List<Task> open, Map<String, List<String>> candidates, List<String> jobs, List<Incident> incidents,
       Map<String, CheckStatus> checks) {
+    RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
     // The current step: the earliest step with something active (a task, a check, a timer, a waiting job).
     Integer step = null;
     for (HistoricActivityInstance a : acts) {
       if (a.getEndTime() == null) {
-        step = min(step, Steps.of(a.getActivityId()));
+        step = min(step, facts.step(a.getActivityId()));
       }
     }
     for (Task t : open) {
-      step = min(step, Steps.of(t.getTaskDefinitionKey()));
+      step = min(step, facts.step(t.getTaskDefinitionKey()));
     }
     for (String activity : jobs) {
-      step = min(step, Steps.of(activity));
+      step = min(step, facts.step(activity));
     }
     if (step == null) {
       step = 1;
     }
-    Date since = visitStart(acts, step);
+    Date since = visitStart(facts, acts, step);
 
     List<OpenTask> openTasks = new ArrayList<>();
     String blockedAt = null;
@@ -293,11 +303,13 @@ public class DashboardQueries {
       if (late) {
         overdue++;
       }
-      if (Steps.isFixTask(t.getTaskDefinitionKey()) && blockedAt == null) {
-        blockedAt = Steps.gateOf(t.getTaskDefinitionKey());
+      if (facts.isFixTask(t.getTaskDefinitionKey()) && blockedAt == null) {
+        blockedAt = facts.gate(t.getTaskDefinitionKey());
       }
-      openTasks.add(new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), Steps.of(t.getTaskDefinitionKey()),
-          lane(groups), groups, t.getAssignee(), instant(t.getCreateTime()), instant(t.getDueDate()), late));
+      // the task's own lane: an escalated District task (hec added as candidate) is still the District's work
+      openTasks.add(new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), facts.step(t.getTaskDefinitionKey()),
+          Objects.requireNonNullElse(facts.lane(t.getTaskDefinitionKey()), ""), groups, t.getAssignee(),
+          instant(t.getCreateTime()), instant(t.getDueDate()), late));
     }
     List<IncidentInfo> incidentInfos = incidents.stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
@@ -319,23 +331,25 @@ public class DashboardQueries {
     }
     int done = step - 1;
     Long days = since == null ? null : Math.max(0, (now.getTime() - since.getTime()) / DAY_MS);
-    return new OfficeRow(office, blockedAt != null ? "BLOCKED" : "RUNNING", pi.getId(), Steps.phase(step),
-        Steps.phaseName(Steps.phase(step)), step, Steps.name(step), done, progressPercent(step, acts, since),
+    Integer phase = facts.phaseOfStep(step);
+    return new OfficeRow(office, blockedAt != null ? "BLOCKED" : "RUNNING", pi.getId(), phase,
+        phase == null ? null : facts.phaseName(phase), step, facts.stepName(step), done, facts.stepCount(),
+        progressPercent(facts, step, acts, since),
         openTasks, instant(since), days, overdue, checks, incidentInfos, blockedAt, attention,
         instant(pi.getStartTime()), null, cockpitUrl(pi.getId()), auditUrl(office));
   }
 
   /**
-   * Progress over the nine steps: the steps behind the office, plus the share of the current step's roadmap tasks
-   * already done in this visit of the step. Counting whole steps only, the bar stood at 0% through all of Step 1
-   * however many of its tasks were done. Fix tasks are not roadmap work and do not count.
+   * Progress over the roadmap's steps: the steps behind the office, plus the share of the current step's roadmap
+   * work ({@code role=work}) already done in this visit of the step. Counting whole steps only, the bar stood at 0%
+   * through all of Step 1 however many of its tasks were done. Fix tasks are not roadmap work and do not count.
    */
-  static int progressPercent(int step, List<HistoricActivityInstance> acts, Date since) {
+  static int progressPercent(RoadmapFacts facts, int step, List<HistoricActivityInstance> acts, Date since) {
     int tasks = 0;
     int finished = 0;
     for (HistoricActivityInstance a : acts) {
-      Integer s = Steps.of(a.getActivityId());
-      if (s == null || s != step || !"userTask".equals(a.getActivityType()) || Steps.isFixTask(a.getActivityId())
+      Integer s = facts.step(a.getActivityId());
+      if (s == null || s != step || !facts.isWork(a.getActivityId())
           || (since != null && a.getStartTime().before(since))) {
         continue;
       }
@@ -345,40 +359,30 @@ public class DashboardQueries {
       }
     }
     float share = tasks == 0 ? 0f : (float) finished / tasks;
-    return Math.round((step - 1 + share) * 100f / Steps.COUNT);
+    return Math.round((step - 1 + share) * 100f / Math.max(1, facts.stepCount()));
   }
 
   /**
    * When the office's current visit of {@code step} began: the earliest start of that step's activities after the
    * last start of a later step (the Step 6 to Step 5 loop starts a new visit).
    */
-  static Date visitStart(List<HistoricActivityInstance> acts, int step) {
+  static Date visitStart(RoadmapFacts facts, List<HistoricActivityInstance> acts, int step) {
     Date laterStep = null;
     for (HistoricActivityInstance a : acts) {
-      Integer s = Steps.of(a.getActivityId());
+      Integer s = facts.step(a.getActivityId());
       if (s != null && s > step && (laterStep == null || a.getStartTime().after(laterStep))) {
         laterStep = a.getStartTime();
       }
     }
     Date since = null;
     for (HistoricActivityInstance a : acts) {
-      Integer s = Steps.of(a.getActivityId());
+      Integer s = facts.step(a.getActivityId());
       if (s != null && s == step && (laterStep == null || !a.getStartTime().before(laterStep))
           && (since == null || a.getStartTime().before(since))) {
         since = a.getStartTime();
       }
     }
     return since;
-  }
-
-  static String lane(List<String> groups) {
-    if (groups.contains("hec")) {
-      return "HEC";
-    }
-    if (groups.stream().anyMatch(g -> g.startsWith("district-"))) {
-      return "District";
-    }
-    return groups.isEmpty() ? "" : String.join(", ", groups);
   }
 
   private String cockpitUrl(String processInstanceId) {

@@ -9,7 +9,9 @@ import mil.usace.cwbi.migration.verification.Findings;
  * One office on HEC's dashboard (JSON of {@code GET /api/dashboard/offices}).
  *
  * @param state NOT_STARTED, RUNNING, BLOCKED (a failed check's fix task is open) or FINISHED
- * @param stepsDone steps behind the office (0-9); {@code progressPercent} adds the share of the current step's tasks done
+ * @param stepsDone steps behind the office (0 to stepCount); {@code progressPercent} adds the share of the current
+ *     step's roadmap work done
+ * @param stepCount the steps of the roadmap version the office runs (process.Roadmap)
  * @param daysInStep whole days since the current visit of the current step began
  * @param checks the last result of each environment's check, by variable suffix (t7, cwbi_dev, ...)
  * @param attention why HEC should look (incidents, a failed check, overdue tasks); empty when all is well
@@ -25,6 +27,7 @@ public record OfficeRow(
     Integer step,
     String stepName,
     int stepsDone,
+    int stepCount,
     int progressPercent,
     List<OpenTask> openTasks,
     Instant stepSince,
@@ -41,21 +44,22 @@ public record OfficeRow(
     List<String> notApplicable) {
 
   public OfficeRow(String office, String state, String processInstanceId, Integer phase, String phaseName,
-      Integer step, String stepName, int stepsDone, int progressPercent, List<OpenTask> openTasks, Instant stepSince,
-      Long daysInStep, int overdueTasks, Map<String, CheckStatus> checks, List<IncidentInfo> incidents,
-      String blockedAt, List<String> attention, Instant started, Instant ended, String cockpitUrl, String auditUrl) {
-    this(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, progressPercent, openTasks,
-        stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention, started, ended, cockpitUrl,
-        auditUrl, List.of());
+      Integer step, String stepName, int stepsDone, int stepCount, int progressPercent, List<OpenTask> openTasks,
+      Instant stepSince, Long daysInStep, int overdueTasks, Map<String, CheckStatus> checks,
+      List<IncidentInfo> incidents, String blockedAt, List<String> attention, Instant started, Instant ended,
+      String cockpitUrl, String auditUrl) {
+    this(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, stepCount, progressPercent,
+        openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention, started, ended,
+        cockpitUrl, auditUrl, List.of());
   }
 
   public OfficeRow withNotApplicable(List<String> items) {
-    return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone,
+    return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, stepCount,
         progressPercent, openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention,
         started, ended, cockpitUrl, auditUrl, List.copyOf(items));
   }
 
-  /** A task waiting for someone: lane from its candidate group (hec = HEC, district-* = District). */
+  /** A task waiting for someone: its lane is the task's own in the model (District, HEC), also once escalated. */
   public record OpenTask(String id, String key, String name, Integer step, String lane, List<String> candidateGroups,
       String assignee, Instant created, Instant due, boolean overdue) {}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mil.usace.cwbi.migration.process.forms.FormRules;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
+import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -48,8 +50,10 @@ public class RoadmapNotes {
   private final HistoryService history;
   private final RepositoryService repository;
   private final FormRules forms;
+  private final Roadmap roadmap;
 
-  public RoadmapNotes(HistoryService history, RepositoryService repository, FormRules forms) {
+  public RoadmapNotes(HistoryService history, RepositoryService repository, FormRules forms, Roadmap roadmap) {
+    this.roadmap = roadmap;
     this.history = history;
     this.repository = repository;
     this.forms = forms;
@@ -60,6 +64,7 @@ public class RoadmapNotes {
     List<AuditEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance pi : instances) {
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
+      RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
       for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
           .activityType(NONE_THROW).list()) {
         if (!a.getActivityId().startsWith(SKIP_PREFIX)) {
@@ -69,14 +74,14 @@ public class RoadmapNotes {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("Why", reason(model, a));
         entries.add(new AuditEntry(DashboardQueries.instant(a.getStartTime()), office, pi.getId(), "SKIPPED",
-            Steps.of(item), item, "Not needed: " + nameOf(model, item), null, null, evidence, List.of()));
+            facts.step(item), item, "Not needed: " + nameOf(model, item), null, null, evidence, List.of()));
       }
-      entries.addAll(fromTasks(office, pi));
+      entries.addAll(fromTasks(office, pi, facts));
     }
     return entries;
   }
 
-  private List<AuditEntry> fromTasks(String office, HistoricProcessInstance pi) {
+  private List<AuditEntry> fromTasks(String office, HistoricProcessInstance pi, RoadmapFacts facts) {
     Map<String, HistoricTaskInstance> tasks = new HashMap<>(); // by task id and by its activity instance id
     for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).finished()
         .list()) {
@@ -119,11 +124,11 @@ public class RoadmapNotes {
         if (name.endsWith(NOT_APPLICABLE) && Boolean.TRUE.equals(value)) {
           Map<String, Object> evidence = new LinkedHashMap<>();
           evidence.put("Why", values.get(name + "Reason"));
-          entries.add(new AuditEntry(time, office, pi.getId(), "NOT_APPLICABLE", Steps.of(key), key,
+          entries.add(new AuditEntry(time, office, pi.getId(), "NOT_APPLICABLE", facts.step(key), key,
               "Not applicable for this office: " + t.getName(), user, null, evidence, List.of()));
         }
         if (COMMENTS.containsKey(name) && value != null && !value.toString().isBlank()) {
-          entries.add(new AuditEntry(time, office, pi.getId(), "COMMENT", Steps.of(key), key, COMMENTS.get(name),
+          entries.add(new AuditEntry(time, office, pi.getId(), "COMMENT", facts.step(key), key, COMMENTS.get(name),
               user, null, Map.of("Comment", value.toString()), List.of()));
         }
       });
@@ -132,7 +137,7 @@ public class RoadmapNotes {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("Proposed testing duration", proposed);
         evidence.put("Why", values.get("proposedTestPeriodReason"));
-        entries.add(new AuditEntry(time, office, pi.getId(), "COMMENT", Steps.of(key), key,
+        entries.add(new AuditEntry(time, office, pi.getId(), "COMMENT", facts.step(key), key,
             "The District proposes another testing duration", user, null, evidence, List.of()));
       }
     });

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.verification.Findings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
@@ -46,9 +46,11 @@ public class HandoffListener implements TaskListener {
   private final Notifier notifier;
   private final Recipients recipients;
   private final HistoryService history;
+  private final Roadmap roadmap;
   private final Map<CommandContext, Map<String, Completed>> completedNow = new ConcurrentHashMap<>();
 
-  public HandoffListener(Notifier notifier, Recipients recipients, HistoryService history) {
+  public HandoffListener(Notifier notifier, Recipients recipients, HistoryService history, Roadmap roadmap) {
+    this.roadmap = roadmap;
     this.notifier = notifier;
     this.recipients = recipients;
     this.history = history;
@@ -83,7 +85,7 @@ public class HandoffListener implements TaskListener {
         }
       });
       return new ConcurrentHashMap<>();
-    }).put(task.getProcessInstanceId(), new Completed(Lanes.of(candidateGroups(task)), task.getName(),
+    }).put(task.getProcessInstanceId(), new Completed(laneOf(task), task.getName(),
         Objects.requireNonNullElse(currentUser(), Objects.requireNonNullElse(task.getAssignee(), "an API client"))));
   }
 
@@ -105,22 +107,19 @@ public class HandoffListener implements TaskListener {
       return null;
     }
     HistoricTaskInstance t = last.get(0);
-    List<String> groups = history.createHistoricIdentityLinkLogQuery().taskId(t.getId())
-        .type(IdentityLinkType.CANDIDATE).list().stream().map(HistoricIdentityLinkLog::getGroupId)
-        .filter(Objects::nonNull).toList();
     UserOperationLogEntry completion = history.createUserOperationLogQuery().taskId(t.getId())
         .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).listPage(0, 1).stream().findFirst()
         .orElse(null);
     String by = completion != null && completion.getUserId() != null ? completion.getUserId()
         : Objects.requireNonNullElse(t.getAssignee(), "an API client");
-    return new Completed(Lanes.of(groups), t.getName(), by);
+    return new Completed(roadmap.of(t.getProcessDefinitionId()).lane(t.getTaskDefinitionKey()), t.getName(), by);
   }
 
   private void created(DelegateTask task) {
     List<String> groups = candidateGroups(task);
     Findings findings = findingsOf(task);
-    boolean fixTask = findings != null;
-    String lane = Lanes.of(groups);
+    boolean fixTask = roadmap.of(task.getProcessDefinitionId()).isFixTask(task.getTaskDefinitionKey());
+    String lane = laneOf(task);
     Completed last = lastCompleted(task.getProcessInstanceId());
     String lastLane = last == null ? null : last.lane();
     Notice.Kind kind;
@@ -145,7 +144,8 @@ public class HandoffListener implements TaskListener {
   private boolean sameFailureAsLastTime(DelegateTask task, Findings findings) {
     Completed last = lastCompleted(task.getProcessInstanceId());
     String signature = task.getTaskDefinitionKey() + "#" + (last == null ? "" : last.task() + "/" + last.by()) + "#"
-        + String.join("|", findings.failed().stream().map(Findings.Finding::check).toList());
+        + (findings == null ? "" // a fix task without a report: its gate failed on reported results
+            : String.join("|", findings.failed().stream().map(Findings.Finding::check).toList()));
     if (signature.equals(task.getVariable(LAST_GATE_NOTICE))) {
       return true;
     }
@@ -165,8 +165,8 @@ public class HandoffListener implements TaskListener {
   private Notice notice(DelegateTask task, Notice.Kind kind, Set<String> to, Findings findings, Completed last) {
     String finished = last == null ? null : last.task() + " (completed by " + last.by() + ")";
     return new Notice(kind, MigrationVariables.string(task, MigrationVariables.OFFICE), task.getId(),
-        task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getAssignee(), to, failedLines(findings),
-        finished, findings);
+        task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(), task.getDueDate(),
+        task.getAssignee(), to, failedLines(findings), finished, findings);
   }
 
   /** The fix task's check report for people; null for a task that is not a fix task. */
@@ -185,6 +185,11 @@ public class HandoffListener implements TaskListener {
   static List<String> failedLines(Findings findings) {
     return findings == null ? List.of()
         : findings.failed().stream().map(f -> f.what() + ": " + f.evidence()).toList();
+  }
+
+  /** The task's lane in the model (District, HEC): the same answer as the dashboard's. */
+  private String laneOf(DelegateTask task) {
+    return roadmap.of(task.getProcessDefinitionId()).lane(task.getTaskDefinitionKey());
   }
 
   static List<String> candidateGroups(DelegateTask task) {

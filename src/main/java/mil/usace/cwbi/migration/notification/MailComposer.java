@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.verification.FindingsRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -15,9 +16,11 @@ public class MailComposer {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH);
 
   private final NotificationProperties properties;
+  private final Roadmap roadmap;
 
-  public MailComposer(NotificationProperties properties) {
+  public MailComposer(NotificationProperties properties, Roadmap roadmap) {
     this.properties = properties;
+    this.roadmap = roadmap;
   }
 
   public OutgoingMail compose(String to, List<Notice> notices) {
@@ -37,13 +40,14 @@ public class MailComposer {
     html.append("<ul>");
     for (Notice n : notices) {
       String link = properties.taskLink(n.taskId());
+      String where = roadmap.of(n.processDefinitionId()).where(n.taskKey());
       text.append("* ").append(n.taskName()).append('\n')
           .append("  Office: ").append(n.office()).append('\n')
-          .append("  ").append(StepNames.phaseAndStep(n.taskKey())).append('\n')
+          .append("  ").append(where).append('\n')
           .append("  Due: ").append(day(n.due())).append('\n');
       html.append("<li><p><b>").append(esc(n.taskName())).append("</b><br>")
           .append("Office: ").append(esc(n.office())).append("<br>")
-          .append(esc(StepNames.phaseAndStep(n.taskKey()))).append("<br>")
+          .append(esc(where)).append("<br>")
           .append("Due: ").append(esc(day(n.due()))).append("</p>");
       if (n.assignee() != null) {
         text.append("  Assigned to: ").append(n.assignee()).append('\n');

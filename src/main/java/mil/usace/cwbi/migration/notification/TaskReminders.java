@@ -79,8 +79,8 @@ public class TaskReminders implements JavaDelegate {
 
   private Notice notice(Task task, Notice.Kind kind, Set<String> to) {
     Object office = runtime.getVariable(task.getExecutionId(), MigrationVariables.OFFICE);
-    return new Notice(kind, office == null ? "?" : office.toString(), task.getId(), task.getTaskDefinitionKey(),
-        task.getName(), task.getDueDate(), task.getAssignee(), to, List.of(), null);
+    return new Notice(kind, office == null ? "?" : office.toString(), task.getId(), task.getProcessDefinitionId(),
+        task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getAssignee(), to, List.of(), null);
   }
 
   private List<String> candidateGroups(Task task) {

@@ -3,42 +3,61 @@ package mil.usace.cwbi.migration.process;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
+import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates of the user tasks, used in the BPMN as {@code camunda:dueDate="${dueDates.of('task_1_3_critimport')}"}.
- * A task-specific period wins over its step's default ({@code task_<step>_...}); counted from the engine's clock
- * so tests can move time.
+ * Due dates of the user tasks: {@code cwbi.due.tasks.<taskKey>} if configured, else the task's {@code duePeriod} in
+ * the model (roadmap.Roadmap), else {@code cwbi.due.default}. Counted from the engine's clock so tests can move time.
+ * The model calls it as {@code camunda:dueDate="${dueDates.ofTask(execution)}"}, or as version 1 did,
+ * {@code ${dueDates.of('task_1_3_critimport')}}: in both the task asked about is the one being created (the
+ * execution's current activity), so a task renamed in Modeler keeps its due date whatever the expression names.
  */
 @Component("dueDates")
 public class DueDates {
 
-  private static final Pattern STEP = Pattern.compile("^task_(\\d)_.*");
-
   private final MigrationProperties properties;
+  private final Roadmap roadmap;
 
-  public DueDates(MigrationProperties properties) {
+  public DueDates(MigrationProperties properties, Roadmap roadmap) {
     this.properties = properties;
+    this.roadmap = roadmap;
   }
 
+  /** The due date of the user task {@code execution} is creating. */
+  public Date ofTask(DelegateExecution execution) {
+    return from(periodOf(roadmap.of(execution.getProcessDefinitionId()), execution.getCurrentActivityId()));
+  }
+
+  /**
+   * In the model: the due date of the task being created ({@code taskKey} is version 1's way to name it and is not
+   * needed). Outside a running execution: of task {@code taskKey} in the latest version.
+   */
   public Date of(String taskKey) {
-    Period period = periodOf(taskKey);
-    return Date.from(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).plus(period).toInstant());
+    // an expression has no public way to its execution: the engine's context tells which task is being created
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    if (context != null && context.getExecution() != null && context.getExecution().getActivityId() != null) {
+      return ofTask(context.getExecution());
+    }
+    return from(periodOf(roadmap.latest(), taskKey));
   }
 
-  public Period periodOf(String taskKey) {
+  public Period periodOf(RoadmapFacts facts, String taskKey) {
     MigrationProperties.Due due = properties.getDue();
-    Period p = due.getTasks().get(taskKey);
-    if (p != null) {
-      return p;
+    Period configured = due.getTasks().get(taskKey);
+    if (configured != null) {
+      return configured;
     }
-    Matcher m = STEP.matcher(taskKey);
-    if (m.matches() && due.getSteps().containsKey(m.group(1))) {
-      return due.getSteps().get(m.group(1));
-    }
-    return due.getDefault();
+    Period modelled = facts.duePeriod(taskKey);
+    return modelled != null ? modelled : due.getDefault();
+  }
+
+  private static Date from(Period period) {
+    return Date.from(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).plus(period).toInstant());
   }
 }

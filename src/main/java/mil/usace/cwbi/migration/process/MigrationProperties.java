@@ -62,11 +62,13 @@ public class MigrationProperties {
     this.testRecheckInterval = testRecheckInterval;
   }
 
-  /** Due dates: a default per roadmap step ("1".."9"), overridable per task definition key. */
+  /**
+   * Due dates: each task's {@code duePeriod} in the model, overridable per task definition key; the default for a
+   * task whose model says nothing (process.DueDates).
+   */
   public static class Due {
     @NotNull
     private Period defaultPeriod = Period.ofDays(14);
-    private Map<String, Period> steps = new LinkedHashMap<>();
     private Map<String, Period> tasks = new LinkedHashMap<>();
 
     public Period getDefault() {
@@ -75,14 +77,6 @@ public class MigrationProperties {
 
     public void setDefault(Period p) {
       this.defaultPeriod = p;
-    }
-
-    public Map<String, Period> getSteps() {
-      return steps;
-    }
-
-    public void setSteps(Map<String, Period> steps) {
-      this.steps = steps;
     }
 
     public Map<String, Period> getTasks() {

@@ -16,8 +16,8 @@ import java.util.Map;
 import mil.usace.cwbi.migration.cda.CdaStubs;
 import mil.usace.cwbi.migration.dashboard.DashboardQueries;
 import mil.usace.cwbi.migration.dashboard.OfficeRow;
-import mil.usace.cwbi.migration.dashboard.Steps;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.support.Browser;
 import mil.usace.cwbi.migration.support.FormFiller;
 import mil.usace.cwbi.migration.support.IntegrationTest;
@@ -74,6 +74,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
   @Autowired MigrationDriver driver;
   @Autowired ScriptedGateVerifier verifier;
   @Autowired DashboardQueries dashboard;
+  @Autowired Roadmap roadmap;
 
   final CdaStubs t7 = new CdaStubs(TestServers.cda(), "walk-t7");
   final CdaStubs dev = new CdaStubs(TestServers.cda(), "dev");
@@ -404,7 +405,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
         v.put("fixNotes", "Scheduled the KEYS inflow computation in the CWBI-TEST batch process.");
       }
       default -> {
-        if (Steps.isFixTask(key)) {
+        if (roadmap.of(task.getProcessDefinitionId()).isFixTask(key)) {
           throw new AssertionError("unexpected failed check: " + key + ": "
               + tasks.getVariable(task.getId(), "findings"));
         }

@@ -1,5 +1,6 @@
 package mil.usace.cwbi.migration.support;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,10 +62,15 @@ public class MigrationDriver {
     return runtime.startProcessInstanceByKey(MigrationVariables.PROCESS_KEY, data);
   }
 
-  /** The form a task shows: fix tasks share one. */
+  /** The model the application deploys: which form a task shows is its formRef there (fix tasks share one). */
+  private static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("bpmn/cwbi-migration.bpmn"));
+
   public static String formOf(String taskKey) {
-    return taskKey.startsWith("task_fix_") || taskKey.endsWith("_fix_prod_findings")
-        || taskKey.endsWith("_fix_history_findings") ? "fix-findings" : taskKey.replace('_', '-');
+    UserTask task = MODEL.getModelElementById(taskKey);
+    if (task == null) {
+      throw new IllegalArgumentException("no user task " + taskKey + " in bpmn/cwbi-migration.bpmn");
+    }
+    return task.getCamundaFormRef();
   }
 
   /** Data that satisfies every rule of the task's form: every box ticked, every required field filled. */

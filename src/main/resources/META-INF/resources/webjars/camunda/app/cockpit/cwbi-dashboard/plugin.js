@@ -1,7 +1,6 @@
 // "CWBI migration": one row per office on Cockpit's dashboard (plugin point cockpit.dashboard).
-// Data: GET /api/dashboard/offices with the Cockpit session cookie (HEC and administrators only).
-
-const STEPS = 9;
+// Data: GET /api/dashboard/offices with the Cockpit session cookie (HEC and administrators only). Steps, their names
+// and their count come with each row, from the model version the office runs (roadmap.Roadmap).
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -27,7 +26,7 @@ function when(iso) {
 function progress(row) {
   const pct = row.progressPercent || 0;
   const color = row.state === 'FINISHED' ? '#2e7d32' : row.state === 'BLOCKED' ? '#c62828' : '#1565c0';
-  return el('div', {class: 'cwbi-progress', title: row.stepsDone + ' of ' + STEPS + ' steps done',
+  return el('div', {class: 'cwbi-progress', title: row.stepsDone + ' of ' + row.stepCount + ' steps done',
       style: 'width:110px;height:12px;background:#e0e0e0;border-radius:3px;display:inline-block;vertical-align:middle'},
     el('div', {style: 'height:100%;border-radius:3px;background:' + color + ';width:' + pct + '%'}))
 }
@@ -43,7 +42,7 @@ function notApplicable(row) {
 function stepCell(row) {
   if (row.state === 'NOT_STARTED') return el('td', {class: 'cwbi-step'}, el('em', {}, 'not started'));
   if (row.state === 'FINISHED') {
-    return el('td', {class: 'cwbi-step'}, 'Step 9 done: migration complete', el('br'), progress(row), ' 100%',
+    return el('td', {class: 'cwbi-step'}, 'Step ' + row.stepCount + ' done: migration complete', el('br'), progress(row), ' 100%',
       notApplicable(row));
   }
   return el('td', {class: 'cwbi-step'},
