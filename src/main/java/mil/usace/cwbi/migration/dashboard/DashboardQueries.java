@@ -93,10 +93,11 @@ public class DashboardQueries {
     Set<String> offices = new TreeSet<>(properties.getOffices());
     offices.addAll(current.keySet());
     List<OfficeRow> rows = new ArrayList<>();
+    int stepsToCome = roadmap.latest().stepCount(); // an office not started yet starts the latest version
     for (String office : offices) {
       HistoricProcessInstance pi = current.get(office);
       if (pi == null) {
-        rows.add(notStarted(office));
+        rows.add(notStarted(office, stepsToCome));
       } else if (pi.getEndTime() != null) {
         rows.add(finished(office, pi, checks.getOrDefault(pi.getId(), Map.of())));
       } else {
@@ -258,8 +259,8 @@ public class DashboardQueries {
         failed, Findings.of(stored));
   }
 
-  private OfficeRow notStarted(String office) {
-    return new OfficeRow(office, "NOT_STARTED", null, null, null, null, null, 0, roadmap.latest().stepCount(), 0,
+  private OfficeRow notStarted(String office, int stepCount) {
+    return new OfficeRow(office, "NOT_STARTED", null, null, null, null, null, 0, stepCount, 0,
         List.of(), null, null, 0, Map.of(), List.of(), null, List.of(), null, null, null, null);
   }
 
