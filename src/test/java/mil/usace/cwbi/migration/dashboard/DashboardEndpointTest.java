@@ -130,7 +130,7 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(f.get("progressPercent").asInt()).isZero();
     assertThat(f.get("daysInStep").asLong()).isEqualTo(2);
     assertThat(keys(f.get("openTasks"))).containsExactlyInAnyOrder("task_1_1_convert_scripts",
-        "task_1_2_usgs_scripts", "task_1_3_critimport");
+        "task_1_2_usgs_scripts", "task_1_3_critimport", "task_1_6_opendcs_dev");
     for (JsonNode t : f.get("openTasks")) {
       assertThat(t.get("lane").asText()).isEqualTo("District");
       assertThat(t.get("candidateGroups").toString()).contains("district-nwdp");
