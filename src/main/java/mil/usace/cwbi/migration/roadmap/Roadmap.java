@@ -28,9 +28,19 @@ public class Roadmap {
   /** The roadmap of one deployed version of the migration ({@code processDefinitionId}). */
   public RoadmapFacts of(String processDefinitionId) {
     return byDefinition.computeIfAbsent(processDefinitionId, id -> privileged(() -> {
-      ProcessDefinition definition = repository.getProcessDefinition(id);
-      return RoadmapFacts.read(repository.getBpmnModelInstance(id), definition.getKey());
+      RoadmapFacts facts = read(id);
+      if (facts.hasRoadmap()) {
+        return facts;
+      }
+      // version 1 (generated, no properties) until its offices are moved: the latest version's facts by id
+      RoadmapFacts latest = read(latestDefinitionId());
+      return latest.hasRoadmap() ? facts.withFactsOf(latest) : facts;
     }));
+  }
+
+  private RoadmapFacts read(String processDefinitionId) {
+    ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
+    return RoadmapFacts.read(repository.getBpmnModelInstance(processDefinitionId), definition.getKey());
   }
 
   /** The roadmap of the latest deployed version: for offices not started yet. */

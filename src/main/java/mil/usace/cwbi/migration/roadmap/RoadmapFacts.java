@@ -90,6 +90,26 @@ public final class RoadmapFacts {
     return new RoadmapFacts(elements, stepNames, phaseOfStep, phaseNames(model, elements));
   }
 
+  /** Whether this version carries roadmap properties at all (version 1, generated, carries none). */
+  public boolean hasRoadmap() {
+    return !stepNames.isEmpty();
+  }
+
+  /**
+   * A version without roadmap properties answered by {@code later}, element by element through the ids that every
+   * later version keeps (spec-v2, "Contract kept"); its own BPMN lanes where {@code later} says nothing. Offices not
+   * yet moved to the new version keep their steps, lanes, fix tasks and due periods meanwhile.
+   */
+  public RoadmapFacts withFactsOf(RoadmapFacts later) {
+    Map<String, Element> merged = new HashMap<>();
+    for (Element own : elements.values()) {
+      Element l = later.elements.get(own.id());
+      merged.put(own.id(), l == null ? own : new Element(own.id(), own.name(), own.type(), l.step(), l.phase(),
+          l.role(), l.lane() != null ? l.lane() : own.lane(), l.roadmapItem(), l.duePeriod(), l.gate()));
+    }
+    return new RoadmapFacts(merged, later.stepNames, later.phaseOfStep, later.phaseNames);
+  }
+
   // --- answers ------------------------------------------------------------------------------------------------
 
   /** The roadmap step (1..stepCount) of an activity; null outside any step (start and end of the migration). */

@@ -11,6 +11,7 @@ import org.camunda.bpm.model.bpmn.instance.CategoryValue;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.Test;
 
 /** The facts a small model shaped like version 2 tells, and that they survive what Modeler users do to it. */
@@ -119,6 +120,26 @@ class RoadmapFactsTest {
     RoadmapFacts facts = read(model);
     assertThat(facts.phaseName(1)).isEqualTo("Phase 1: Pre-Migration (CWBI-DEV)");
     assertThat(facts.phaseName(2)).isEqualTo("Phase 2: Migration/Testing (CWBI-TEST)");
+  }
+
+  @Test
+  void aVersionWithoutPropertiesIsAnsweredByALaterOneThroughTheIdsItKept() {
+    BpmnModelInstance old = fixture();
+    for (CamundaProperties p : old.getModelElementsByType(CamundaProperties.class)) {
+      p.getParentElement().removeChildElement(p);
+    }
+    RoadmapFacts bare = read(old);
+    assertThat(bare.hasRoadmap()).isFalse();
+    assertThat(bare.step("task_1_1_convert_scripts")).isNull();
+
+    RoadmapFacts answered = bare.withFactsOf(read(fixture()));
+    assertThat(answered.step("task_1_1_convert_scripts")).isEqualTo(1);
+    assertThat(answered.step("gw_usgs")).isEqualTo(1);
+    assertThat(answered.lane("task_4_schema_functions")).isEqualTo("HEC");
+    assertThat(answered.isFixTask("task_fix_t7_findings")).isTrue();
+    assertThat(answered.duePeriod("task_1_2_usgs_scripts")).isEqualTo(Period.ofDays(45));
+    assertThat(answered.stepCount()).isEqualTo(2);
+    assertThat(answered.stepName(4)).isEqualTo("Migrate all processes to CWBI-TEST");
   }
 
   static void rename(BpmnModelInstance model, String id, String newId) {
