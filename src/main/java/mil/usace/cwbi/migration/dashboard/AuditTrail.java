@@ -1,8 +1,5 @@
 package mil.usace.cwbi.migration.dashboard;
 
-import mil.usace.cwbi.migration.process.Office;
-import mil.usace.cwbi.migration.roadmap.Roadmap;
-import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import mil.usace.cwbi.migration.dashboard.AuditEntry.CheckLine;
+import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.process.forms.FormLabels;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
+import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import mil.usace.cwbi.migration.verification.Environment;
 import mil.usace.cwbi.migration.verification.Findings;
 import mil.usace.cwbi.migration.verification.VerificationReport;

@@ -1,8 +1,5 @@
 package mil.usace.cwbi.migration.dashboard;
 
-import mil.usace.cwbi.migration.process.Office;
-import mil.usace.cwbi.migration.roadmap.Roadmap;
-import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,6 +19,9 @@ import mil.usace.cwbi.migration.dashboard.OfficeRow.IncidentInfo;
 import mil.usace.cwbi.migration.dashboard.OfficeRow.OpenTask;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.process.Office;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
+import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import mil.usace.cwbi.migration.verification.Environment;
 import mil.usace.cwbi.migration.verification.Findings;
 import mil.usace.cwbi.migration.verification.VerificationReport;

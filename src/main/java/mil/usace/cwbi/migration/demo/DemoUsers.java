@@ -1,13 +1,13 @@
 package mil.usace.cwbi.migration.demo;
 
-import mil.usace.cwbi.migration.process.Office;
 import java.util.List;
+import mil.usace.cwbi.migration.process.Office;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;

@@ -1,6 +1,5 @@
 package mil.usace.cwbi.migration.security;
 
-import mil.usace.cwbi.migration.process.Office;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import mil.usace.cwbi.migration.process.MigrationStartListener;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -49,9 +49,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,7 +198,7 @@ public class CommandGuard extends CommandInterceptor {
       groups = configuration.getIdentityService().createGroupQuery().groupMember(auth.getUserId()).list().stream()
           .map(Group::getId).toList();
     }
-    Set<String> offices = groups.stream().map(Office::ofGroup).filter(java.util.Objects::nonNull).map(Office::id)
+    Set<String> offices = groups.stream().map(Office::ofGroup).filter(Objects::nonNull).map(Office::id)
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return new Person(auth.getUserId(), groups.contains(Groups.ADMIN), groups.contains(Groups.HEC), offices);
   }

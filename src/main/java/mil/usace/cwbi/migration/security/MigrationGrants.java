@@ -1,8 +1,8 @@
 package mil.usace.cwbi.migration.security;
 
-import mil.usace.cwbi.migration.process.Office;
 import java.util.ArrayList;
 import java.util.List;
+import mil.usace.cwbi.migration.process.Office;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;

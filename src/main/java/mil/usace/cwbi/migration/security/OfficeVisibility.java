@@ -1,8 +1,8 @@
 package mil.usace.cwbi.migration.security;
 
-import mil.usace.cwbi.migration.process.Office;
 import java.util.Set;
 import java.util.stream.Collectors;
+import mil.usace.cwbi.migration.process.Office;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;

@@ -42,8 +42,8 @@ function notApplicable(row) {
 function stepCell(row) {
   if (row.state === 'NOT_STARTED') return el('td', {class: 'cwbi-step'}, el('em', {}, 'not started'));
   if (row.state === 'FINISHED') {
-    return el('td', {class: 'cwbi-step'}, 'Step ' + row.stepCount + ' done: migration complete', el('br'), progress(row), ' 100%',
-      notApplicable(row));
+    return el('td', {class: 'cwbi-step'}, 'Step ' + row.stepCount + ' done: migration complete', el('br'),
+      progress(row), ' 100%', notApplicable(row));
   }
   return el('td', {class: 'cwbi-step'},
     el('div', {}, 'Phase ' + row.phase + ', Step ' + row.step + ': ' + row.stepName),
