@@ -175,6 +175,13 @@ class RoadmapTest extends IntegrationTest {
         assertThat(t.step()).isEqualTo(1);
       });
 
+      // escalated (hec added as a candidate, as TaskReminders does): still the District's task, one answer
+      tasks.addCandidateGroup(crit.getId(), "hec");
+      assertThat(dashboard.offices().stream().filter(r -> OFFICE.equals(r.office())).findFirst().orElseThrow()
+          .openTasks()).filteredOn(t -> t.key().equals("Activity_0crit")).singleElement()
+          .satisfies(t -> assertThat(t.lane()).isEqualTo("District"))
+          .satisfies(t -> assertThat(t.candidateGroups()).contains("hec", "district-spk"));
+
       // the District's mail at the start names the step and phase by their new words
       deliver();
       List<String> mails = new ArrayList<>();
