@@ -2,7 +2,6 @@ package mil.usace.cwbi.migration.roadmap;
 
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +184,6 @@ public final class RoadmapFacts {
     return e == null ? null : e.duePeriod();
   }
 
-  public String role(String activityId) {
-    Element e = element(activityId);
-    return e == null ? null : e.role();
-  }
-
   /** Where a task is, in the roadmap's words: "Phase 1: Pre-Migration (CWBI-DEV), Step 1: Convert/test ...". */
   public String where(String activityId) {
     Integer step = step(activityId);
@@ -199,15 +193,6 @@ public final class RoadmapFacts {
     Integer phase = phase(activityId);
     String where = (phase == null ? "" : phaseName(phase) + ", ") + "Step " + step + ": " + stepName(step);
     return isFixTask(activityId) ? where + " (held at the " + gate(activityId) + ")" : where;
-  }
-
-  /** Ids of the user tasks, for the model test. */
-  public List<String> userTasks() {
-    return elements.values().stream().filter(e -> "userTask".equals(e.type())).map(Element::id).sorted().toList();
-  }
-
-  public Collection<String> activityIds() {
-    return elements.keySet();
   }
 
   private Element element(String activityId) {
