@@ -32,9 +32,15 @@ public class Roadmap {
       if (facts.hasRoadmap()) {
         return facts;
       }
-      // version 1 (generated, no properties) until its offices are moved: the latest version's facts by id
-      RoadmapFacts latest = read(latestDefinitionId());
-      return latest.hasRoadmap() ? facts.withFactsOf(latest) : facts;
+      // version 1 (generated, no properties) until its offices are moved: the latest roadmap's facts by id
+      for (ProcessDefinition later : repository.createProcessDefinitionQuery()
+          .processDefinitionKey(MigrationVariables.PROCESS_KEY).orderByProcessDefinitionVersion().desc().list()) {
+        RoadmapFacts candidate = read(later.getId());
+        if (candidate.hasRoadmap()) {
+          return facts.withFactsOf(candidate);
+        }
+      }
+      return facts;
     }));
   }
 
