@@ -65,6 +65,7 @@ class RoadmapTest extends IntegrationTest {
 
   static final String COPY = "roadmap-test-renamed-copy";
   static final String OFFICE = "SPK";
+  static final String V1_OFFICE = "SAJ";
 
   @Autowired Roadmap roadmap;
   @Autowired RepositoryService repository;
@@ -207,6 +208,41 @@ class RoadmapTest extends IntegrationTest {
     }
     assertThat(roadmap.latestDefinitionId()).isNotEqualTo(definition);
     assertThat(repository.createDeploymentQuery().deploymentName(COPY).count()).isZero();
+  }
+
+  @Test
+  void anOfficeStillOnVersion1IsAnsweredByTheRoadmapOfVersion2() {
+    // version 1 (generated, no roadmap properties; the same file the version move starts from), deployed last
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(V1_OFFICE).list()
+        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
+    Deployment deployment = repository.createDeployment().name(COPY + "-v1")
+        .addClasspathResource("roadmap-versions/cwbi-migration-v1.bpmn").deploy();
+    String v1 = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId();
+    try {
+      RoadmapFacts facts = roadmap.of(v1);
+      assertThat(facts.stepCount()).isEqualTo(9);
+      assertThat(facts.step("task_3_1_modeling_ops")).isEqualTo(3);
+      assertThat(facts.lane("task_4_schema_functions")).isEqualTo("HEC");
+      assertThat(facts.isFixTask("task_fix_t7_findings")).isTrue();
+      assertThat(facts.gate("task_8_fix_history_findings")).isEqualTo("Phase 3 gate (history check)");
+      assertThat(facts.step("join_step_1")).as("a v1 element v2 kept").isEqualTo(1);
+
+      verifier.passAll();
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      ProcessInstance pi = runtime.startProcessInstanceById(v1, driver.startData(V1_OFFICE, false));
+      assertThat(taskOf(pi, "task_1_1_convert_scripts").getDueDate().toInstant())
+          .as("Step 1's P60D, not the default")
+          .isCloseTo(plus(now, Period.ofDays(60)), within(1, ChronoUnit.MINUTES));
+      OfficeRow row = dashboard.offices().stream().filter(r -> V1_OFFICE.equals(r.office())).findFirst()
+          .orElseThrow();
+      assertThat(row.processInstanceId()).isEqualTo(pi.getId());
+      assertThat(row.step()).isEqualTo(1);
+      assertThat(row.stepName()).isEqualTo(STEP_NAMES.get(0));
+      assertThat(row.stepCount()).isEqualTo(9);
+      assertThat(row.openTasks()).isNotEmpty().allSatisfy(t -> assertThat(t.lane()).isEqualTo("District"));
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   private Task taskOf(ProcessInstance pi, String key) {
