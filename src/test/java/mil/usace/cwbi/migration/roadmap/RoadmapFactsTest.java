@@ -68,8 +68,8 @@ class RoadmapFactsTest {
     assertThat(facts.roadmapItem("task_1_2_usgs_scripts")).isEqualTo("1.2");
     assertThat(facts.duePeriod("task_1_2_usgs_scripts")).isEqualTo(Period.ofDays(45));
     assertThat(facts.duePeriod("gw_usgs")).isNull();
-    assertThat(facts.where("task_fix_t7_findings")).isEqualTo(
-        "Phase 1: Pre-Migration (CWBI-DEV), Step 1: Convert/test all data processes on T7 (held at the T7 check (Step 1))");
+    assertThat(facts.where("task_fix_t7_findings")).isEqualTo("Phase 1: Pre-Migration (CWBI-DEV), "
+        + "Step 1: Convert/test all data processes on T7 (held at the T7 check (Step 1))");
   }
 
   @Test
