@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import mil.usace.cwbi.migration.process.MigrationStartListener;
+import mil.usace.cwbi.migration.engine.MigrationStartListener;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -107,7 +107,7 @@ public class CommandGuard extends CommandInterceptor {
   private final ProcessEngineConfigurationImpl configuration;
   private final VariableOwnership ownership;
 
-  CommandGuard(ProcessEngineConfigurationImpl configuration, VariableOwnership ownership) {
+  public CommandGuard(ProcessEngineConfigurationImpl configuration, VariableOwnership ownership) {
     this.configuration = configuration;
     this.ownership = ownership;
   }

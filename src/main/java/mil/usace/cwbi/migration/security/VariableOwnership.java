@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mil.usace.cwbi.migration.process.MigrationStartListener;
+import mil.usace.cwbi.migration.engine.MigrationStartListener;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;

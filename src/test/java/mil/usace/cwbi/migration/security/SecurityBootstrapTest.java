@@ -3,6 +3,7 @@ package mil.usace.cwbi.migration.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import mil.usace.cwbi.migration.engine.SecurityBootstrap;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.support.IntegrationTest;
 import org.camunda.bpm.engine.AuthorizationService;

@@ -1,7 +1,9 @@
-package mil.usace.cwbi.migration.security;
+package mil.usace.cwbi.migration.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import mil.usace.cwbi.migration.security.CommandGuard;
+import mil.usace.cwbi.migration.security.VariableOwnership;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;

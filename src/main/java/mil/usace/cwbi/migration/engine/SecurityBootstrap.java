@@ -1,6 +1,9 @@
-package mil.usace.cwbi.migration.security;
+package mil.usace.cwbi.migration.engine;
 
 import mil.usace.cwbi.migration.process.MigrationProperties;
+import mil.usace.cwbi.migration.security.Groups;
+import mil.usace.cwbi.migration.security.OfficeAccess;
+import mil.usace.cwbi.migration.security.SecurityProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;

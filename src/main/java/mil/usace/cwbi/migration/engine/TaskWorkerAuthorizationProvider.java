@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.security;
+package mil.usace.cwbi.migration.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.process;
+package mil.usace.cwbi.migration.engine;
 
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.cluster;
+package mil.usace.cwbi.migration.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

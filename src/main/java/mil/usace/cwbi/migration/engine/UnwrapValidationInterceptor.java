@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.process;
+package mil.usace.cwbi.migration.engine;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;

@@ -1,7 +1,8 @@
-package mil.usace.cwbi.migration.notification;
+package mil.usace.cwbi.migration.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import mil.usace.cwbi.migration.notification.HandoffListener;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.process;
+package mil.usace.cwbi.migration.engine;
 
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.impl.variable.serializer.PrimitiveValueSerializer;

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.process;
+package mil.usace.cwbi.migration.engine;
 
 import static mil.usace.cwbi.migration.process.MigrationVariables.CRITICAL_TIME_SERIES;
 import static mil.usace.cwbi.migration.process.MigrationVariables.OFFICE;
@@ -6,6 +6,8 @@ import static mil.usace.cwbi.migration.process.MigrationVariables.TS_GROUP;
 import static mil.usace.cwbi.migration.process.MigrationVariables.USES_USGS_DATA;
 
 import java.util.Locale;
+import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.process.OfficeDirectory;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

@@ -1,8 +1,11 @@
-package mil.usace.cwbi.migration.security;
+package mil.usace.cwbi.migration.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import mil.usace.cwbi.migration.security.Grants;
+import mil.usace.cwbi.migration.security.Groups;
+import mil.usace.cwbi.migration.security.OfficeAccess;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
