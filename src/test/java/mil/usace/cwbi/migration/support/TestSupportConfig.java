@@ -1,7 +1,7 @@
 package mil.usace.cwbi.migration.support;
 
-import mil.usace.cwbi.migration.notification.demo.DemoInbox;
-import mil.usace.cwbi.migration.notification.demo.GreenMailInbox;
+import mil.usace.cwbi.migration.demo.mail.DemoInbox;
+import mil.usace.cwbi.migration.demo.mail.GreenMailInbox;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;

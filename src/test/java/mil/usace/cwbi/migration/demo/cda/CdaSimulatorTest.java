@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.cda.simulator;
+package mil.usace.cwbi.migration.demo.cda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

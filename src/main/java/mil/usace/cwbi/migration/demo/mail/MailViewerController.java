@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.notification.demo;
+package mil.usace.cwbi.migration.demo.mail;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.demo;
+package mil.usace.cwbi.migration.process;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.cda.simulator;
+package mil.usace.cwbi.migration.demo.cda;
 
 /** What a person trying the demo can do to one simulated environment (and undo). */
 public enum Fault {

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.notification.demo;
+package mil.usace.cwbi.migration.demo.mail;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;

@@ -1,4 +1,4 @@
-package mil.usace.cwbi.migration.cda.simulator;
+package mil.usace.cwbi.migration.demo.cda;
 
 import java.time.Duration;
 import java.time.Instant;
