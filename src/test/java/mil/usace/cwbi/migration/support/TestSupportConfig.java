@@ -5,11 +5,13 @@ import mil.usace.cwbi.migration.demo.mail.GreenMailInbox;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** Beans only the tests have. Keep it one class so every test shares the same context. */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(DemoPartsForTests.class)
 public class TestSupportConfig {
 
   /** Points the application at the servers the tests start (random free ports). */

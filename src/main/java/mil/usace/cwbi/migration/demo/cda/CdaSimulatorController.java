@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  * error bodies with {@code incidentIdentifier}). Read-only and open, as CDA's GETs are: the application's checks call
  * it without a user. The page to break and recover an environment is {@link SimulatorControlsController}.
  * Answers are written straight to the response so that {@code Accept: application/json;version=2} is served as
- * CDA serves it. (Also in the test profile, for the tests of the demo pages.)
+ * CDA serves it. (The tests register it themselves: support.DemoPartsForTests.)
  */
 @RestController
-@Profile({"demo", "test"})
+@Profile("demo")
 @RequestMapping("/cda-sim")
 public class CdaSimulatorController {
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * SHEF acquisition groups; {@link Fault}s make an environment fail until they are cleared.
  */
 @Component
-@Profile({"demo", "test"})
+@Profile("demo")
 public class SimulatedCda {
 
   public static final List<String> ENVIRONMENTS = List.of("t7-swt", "t7-lrl", "cwbi-dev", "cwbi-test", "cwbi-prod");

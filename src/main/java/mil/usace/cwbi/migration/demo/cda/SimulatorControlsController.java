@@ -29,7 +29,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@code camunda-admin}.
  */
 @RestController
-@Profile({"demo", "test"})
+@Profile("demo")
 @RequestMapping("/cda-sim")
 public class SimulatorControlsController {
 

@@ -33,10 +33,10 @@ import org.springframework.web.util.HtmlUtils;
  * {@code /demo/mail}: what the demo's SMTP server received, newest first, so a newcomer sees the notifications.
  * Behind log-in ({@link PageLogin}): a user sees the mail delivered to their own e-mail address; {@code hec} and
  * {@code camunda-admin} see all. Everything is HTML-escaped and only http(s) links become clickable. (Also in the
- * test profile, where it reads the tests' SMTP server.)
+ * tests, registered by support.DemoPartsForTests, where it reads the tests' SMTP server.)
  */
 @RestController
-@Profile({"demo", "test"})
+@Profile("demo")
 public class MailViewerController {
 
   private static final Pattern LINK = Pattern.compile("Open in Tasklist: (\\S+)");
