@@ -244,7 +244,7 @@ public class DashboardQueries {
     if (report == null && passedFlag == null) {
       return null;
     }
-    VerificationReport stored = report == null ? null : VerificationReport.fromJson(report.toString());
+    VerificationReport stored = VerificationReport.read(report);
     Boolean passed = passedFlag instanceof Boolean b ? b : stored == null ? null : stored.passed();
     List<String> failed = stored == null ? List.of()
         : stored.failures().stream().map(c -> c.check() + ": " + c.evidence()).toList();

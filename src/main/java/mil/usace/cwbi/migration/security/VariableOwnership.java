@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mil.usace.cwbi.migration.engine.MigrationStartListener;
 import mil.usace.cwbi.migration.process.forms.FormRules;
+import mil.usace.cwbi.migration.verification.Environment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
@@ -76,7 +77,7 @@ public class VariableOwnership {
 
   /** True when only the process may write it, whoever asks. */
   public boolean isOwnedByTheProcess(String name) {
-    return name.startsWith("verification_") || owned.contains(name);
+    return Environment.isCheckVariable(name) || owned.contains(name);
   }
 
   /** A field some task form lets a person fill in (and the process does not own). */
