@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -69,7 +69,7 @@ public class DashboardQueries {
 
   /** Every office, those needing attention first. */
   public List<OfficeRow> offices() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.getCurrentTime();
     Map<String, HistoricProcessInstance> current = currentInstances();
     Set<String> running = current.values().stream().filter(p -> p.getEndTime() == null)
         .map(HistoricProcessInstance::getId).collect(Collectors.toSet());

@@ -11,9 +11,6 @@ import mil.usace.cwbi.migration.process.OfficeDirectory;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -75,22 +72,16 @@ public class MigrationStartListener implements ExecutionListener {
   }
 
   private static void refuseSecondMigration(DelegateExecution execution, String office) {
-    CommandContext context = Context.getCommandContext();
     // Every user must be refused, also one who cannot see the other migration.
-    context.disableAuthorizationCheck();
-    try {
-      ProcessInstanceQueryImpl query = new ProcessInstanceQueryImpl();
-      query.processDefinitionKey(MigrationVariables.PROCESS_KEY).processInstanceBusinessKey(office);
-      ProcessInstance running = query.executeList(context, null)
-          .stream()
-          .filter(p -> !p.getId().equals(execution.getProcessInstanceId()))
-          .findFirst().orElse(null);
-      if (running != null) {
-        throw FormRules.invalid(OFFICE, "A migration for office " + office + " is already running (process instance "
-            + running.getId() + "). One migration per office: continue that one in Tasklist.");
-      }
-    } finally {
-      context.enableAuthorizationCheck();
+    ProcessInstance running = EngineCommand.privileged(() -> execution.getProcessEngineServices().getRuntimeService()
+        .createProcessInstanceQuery().processDefinitionKey(MigrationVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(office).list()
+        .stream()
+        .filter(p -> !p.getId().equals(execution.getProcessInstanceId()))
+        .findFirst().orElse(null));
+    if (running != null) {
+      throw FormRules.invalid(OFFICE, "A migration for office " + office + " is already running (process instance "
+          + running.getId() + "). One migration per office: continue that one in Tasklist.");
     }
   }
 }

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +26,7 @@ public class DueDates {
 
   public Date of(String taskKey) {
     Period period = periodOf(taskKey);
-    return Date.from(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).plus(period).toInstant());
+    return Date.from(EngineClock.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).plus(period).toInstant());
   }
 
   public Period periodOf(String taskKey) {
