@@ -7,32 +7,40 @@ import mil.usace.cwbi.migration.security.SecurityProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, as soon as the engine is built (before the web server takes requests): groups {@code hec},
- * {@code camunda-admin} and {@code district-<office>} for every configured office, their standing grants, and the
- * administrator from {@code cwbi.security.admin-user} when a password is given. Idempotent, so an office added to
- * {@code cwbi.offices} gets its group and grants at the next start.
+ * At start-up, once every bean (the engine included) is built and before the web server takes requests (Spring's
+ * {@link SmartInitializingSingleton}: no engine plugin needed; in a cluster under {@link StartupLock}): groups
+ * {@code hec}, {@code camunda-admin} and {@code district-<office>} for every configured office, their standing
+ * grants, and the administrator from {@code cwbi.security.admin-user} when a password is given. Idempotent, so an
+ * office added to {@code cwbi.offices} gets its group and grants at the next start.
  */
 @Component
-public class SecurityBootstrap extends AbstractProcessEnginePlugin {
+public class SecurityBootstrap implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(SecurityBootstrap.class);
 
+  private final ProcessEngine engine;
   private final MigrationProperties migration;
   private final SecurityProperties security;
 
-  public SecurityBootstrap(MigrationProperties migration, SecurityProperties security) {
+  public SecurityBootstrap(ProcessEngine engine, MigrationProperties migration, SecurityProperties security) {
+    this.engine = engine;
     this.migration = migration;
     this.security = security;
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void afterSingletonsInstantiated() {
+    prepare(engine);
+  }
+
+  /** Groups, grants and the administrator: idempotent, so every start (and a test) may run it again. */
+  public void prepare(ProcessEngine engine) {
     OfficeAccess access = new OfficeAccess(engine);
     access.prepareAdmins();
     access.prepareHec();

@@ -68,7 +68,7 @@ class SecurityBootstrapTest extends IntegrationTest {
   @Test
   void anAddedOfficeGetsItsGroupAndGrantsAtTheNextStartAndNothingIsDoubled() {
     long before = authorizations.createAuthorizationQuery().count();
-    bootstrap.postProcessEngineBuild(engine); // a restart with the same offices
+    bootstrap.prepare(engine); // a restart with the same offices
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(before);
 
     new OfficeAccess(engine).prepareOffice("ZZZ"); // what start-up does for an office added to cwbi.offices
