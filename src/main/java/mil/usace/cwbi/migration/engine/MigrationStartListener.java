@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component("migrationStartListener")
 public class MigrationStartListener implements ExecutionListener {
 
-  public static final String START_FORM = "cwbi-migration-start";
+  public static final String START_FORM = MigrationVariables.START_FORM;
 
   private final FormRules rules;
   private final OfficeDirectory offices;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import mil.usace.cwbi.migration.engine.MigrationStartListener;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -331,7 +330,7 @@ public class CommandGuard extends CommandInterceptor {
     if (unusual) {
       return; // an administrator's override, past the start event: they supply what it would have set; audited
     }
-    Set<String> fields = ownership.fieldsOf(MigrationStartListener.START_FORM);
+    Set<String> fields = ownership.fieldsOf(MigrationVariables.START_FORM);
     for (String name : vars.keySet()) {
       if (!fields.contains(name)) {
         throw Refusal.badRequest(name, "Variable '" + name + "' is not a field of the start form; a start "

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mil.usace.cwbi.migration.engine.MigrationStartListener;
+import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import mil.usace.cwbi.migration.verification.Environment;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -42,7 +42,7 @@ public class VariableOwnership {
 
   public VariableOwnership(FormRules forms) throws IOException {
     this.forms = forms;
-    owned.addAll(forms.fieldKeys(MigrationStartListener.START_FORM));
+    owned.addAll(forms.fieldKeys(MigrationVariables.START_FORM));
     for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
         BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);
@@ -53,7 +53,7 @@ public class VariableOwnership {
       }
     }
     for (String formId : forms.formIds()) {
-      if (!formId.equals(MigrationStartListener.START_FORM)) {
+      if (!formId.equals(MigrationVariables.START_FORM)) {
         taskFormFields.addAll(forms.fieldKeys(formId));
         forms.displayKeys(formId).forEach(owned::add);
       }
