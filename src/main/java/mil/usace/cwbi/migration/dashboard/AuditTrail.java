@@ -158,15 +158,15 @@ public class AuditTrail {
   }
 
   private static AuditEntry check(String office, HistoricVariableUpdate u, RoadmapFacts facts) {
-    String activity = "verify_" + u.getVariableName().substring("verification_".length());
+    Environment stored = Environment.ofResultVariable(u.getVariableName());
+    String activity = "verify_" + stored.variableSuffix();
     // when the engine stored the result (the engine's clock, like every other line), not the verifier's own stamp
     Instant time = DashboardQueries.instant(u.getTime());
-    VerificationReport report = VerificationReport.fromJson(u.getValue() == null ? null : u.getValue().toString());
+    VerificationReport report = VerificationReport.read(u.getValue());
     if (report == null) {
-      report = VerificationReport.fromJson("not a report");
+      report = VerificationReport.unreadable("no report was stored");
     }
-    Environment env = report.environment() != null ? report.environment()
-        : Environment.valueOf(u.getVariableName().substring("verification_".length()).toUpperCase(Locale.ROOT));
+    Environment env = report.environment() != null ? report.environment() : stored;
     List<CheckLine> lines = report.checks().stream()
         .map(c -> new CheckLine(c.check(), c.passed(), c.evidence())).toList();
     return new AuditEntry(time, office, u.getProcessInstanceId(), "CHECK", facts.step(activity), activity,

@@ -34,7 +34,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -75,7 +75,7 @@ public class DashboardQueries {
 
   /** Every office, those needing attention first. */
   public List<OfficeRow> offices() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.getCurrentTime();
     Map<String, HistoricProcessInstance> current = currentInstances();
     Set<String> running = current.values().stream().filter(p -> p.getEndTime() == null)
         .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
@@ -251,7 +251,7 @@ public class DashboardQueries {
     if (report == null && passedFlag == null) {
       return null;
     }
-    VerificationReport stored = report == null ? null : VerificationReport.fromJson(report.toString());
+    VerificationReport stored = VerificationReport.read(report);
     Boolean passed = passedFlag instanceof Boolean b ? b : stored == null ? null : stored.passed();
     List<String> failed = stored == null ? List.of()
         : stored.failures().stream().map(c -> c.check() + ": " + c.evidence()).toList();

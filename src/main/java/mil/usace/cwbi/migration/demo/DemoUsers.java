@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's log-ins, so a newcomer can walk the migration as each role (password {@code demo}, demo profile only;
- * the test profile uses the same people). Created once; existing users are left as they are.
+ * the tests register the same people: support.DemoPartsForTests). Created once; existing users are left as they are.
  */
 @Component
-@Profile({"demo", "test"})
+@Profile("demo")
 @Order(10)
 public class DemoUsers {
 

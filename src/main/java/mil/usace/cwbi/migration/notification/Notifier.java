@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import mil.usace.cwbi.migration.engine.EngineCommand;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +30,8 @@ public class Notifier {
   private final RuntimeService runtime;
   private final MailComposer composer;
   private final ObjectMapper json = new ObjectMapper();
-  private final Map<CommandContext, List<Notice>> pending = new ConcurrentHashMap<>();
+  /** Per engine command ({@link EngineCommand#current()}). */
+  private final Map<Object, List<Notice>> pending = new ConcurrentHashMap<>();
 
   public Notifier(RuntimeService runtime, MailComposer composer) {
     this.runtime = runtime;
@@ -43,30 +42,22 @@ public class Notifier {
     if (notice.recipients().isEmpty()) {
       return;
     }
-    CommandContext context = Context.getCommandContext();
-    if (context == null) {
+    Object command = EngineCommand.current();
+    if (command == null) {
       start(List.of(notice));
       return;
     }
-    pending.computeIfAbsent(context, c -> {
-      c.registerCommandContextListener(new CommandContextListener() {
-        @Override
-        public void onCommandContextClose(CommandContext closing) {
-          List<Notice> notices = pending.remove(closing);
-          if (notices != null) {
-            // Runs before the context flushes: the notification process is written in the same transaction.
-            closing.runWithoutAuthorization(() -> {
-              start(notices);
-              return null;
-            });
-          }
+    pending.computeIfAbsent(command, c -> {
+      EngineCommand.onEnd(() -> {
+        List<Notice> notices = pending.remove(c);
+        if (notices != null) {
+          // Runs before the command flushes: the notification process is written in the same transaction.
+          EngineCommand.privileged(() -> {
+            start(notices);
+            return null;
+          });
         }
-
-        @Override
-        public void onCommandFailed(CommandContext failed, Throwable t) {
-          pending.remove(failed);
-        }
-      });
+      }, () -> pending.remove(c));
       return new ArrayList<>();
     }).add(notice);
   }

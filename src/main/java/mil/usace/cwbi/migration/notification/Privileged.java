@@ -1,8 +1,7 @@
 package mil.usace.cwbi.migration.notification;
 
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import mil.usace.cwbi.migration.engine.EngineCommand;
 
 /**
  * Lookups made for the notification system, not for the user whose action triggered them: who is in a group and
@@ -13,7 +12,6 @@ final class Privileged {
   private Privileged() {}
 
   static <T> T call(Supplier<T> lookup) {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? lookup.get() : context.runWithoutAuthorization(lookup::get);
+    return EngineCommand.privileged(lookup);
   }
 }

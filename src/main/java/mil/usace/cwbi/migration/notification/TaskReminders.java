@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -47,7 +47,7 @@ public class TaskReminders implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.getCurrentTime();
     Date escalateBefore = new Date(now.getTime() - properties.getEscalationGrace().toMillis());
     int reminded = 0;
     int escalated = 0;

@@ -6,9 +6,8 @@ import java.util.Date;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
+import mil.usace.cwbi.migration.engine.EngineCommand;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +39,9 @@ public class DueDates {
    */
   public Date of(String taskKey) {
     // an expression has no public way to its execution: the engine's context tells which task is being created
-    BpmnExecutionContext context = Context.getBpmnExecutionContext();
-    if (context != null && context.getExecution() != null && context.getExecution().getActivityId() != null) {
-      return ofTask(context.getExecution());
+    DelegateExecution execution = EngineCommand.currentExecution();
+    if (execution != null && execution.getCurrentActivityId() != null) {
+      return ofTask(execution);
     }
     return from(periodOf(roadmap.latest(), taskKey));
   }
@@ -58,6 +57,6 @@ public class DueDates {
   }
 
   private static Date from(Period period) {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).plus(period).toInstant());
+    return Date.from(EngineClock.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).plus(period).toInstant());
   }
 }

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class MigrationVariables {
 
   public static final String PROCESS_KEY = "cwbi-migration";
+  /** The start event's Camunda Form ({@code forms/cwbi-migration-start.form}). */
+  public static final String START_FORM = "cwbi-migration-start";
 
   public static final String OFFICE = "office";
   public static final String T7_CDA_URL = "t7CdaUrl";

@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -120,6 +120,6 @@ public class RecheckPolicy {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.getCurrentTime().toInstant();
   }
 }

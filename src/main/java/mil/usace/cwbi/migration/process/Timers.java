@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import mil.usace.cwbi.migration.process.forms.FieldFormat;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +49,6 @@ public class Timers {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.getCurrentTime().toInstant();
   }
 }

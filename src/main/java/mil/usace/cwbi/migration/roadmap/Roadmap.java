@@ -5,8 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import mil.usace.cwbi.migration.engine.EngineCommand;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +63,6 @@ public class Roadmap {
    * user whose command is running: without that user's authorization checks.
    */
   private static <T> T privileged(Supplier<T> read) {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? read.get() : context.runWithoutAuthorization(read::get);
+    return EngineCommand.privileged(read);
   }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import mil.usace.cwbi.migration.process.MigrationStartListener;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
@@ -107,7 +106,7 @@ public class CommandGuard extends CommandInterceptor {
   private final ProcessEngineConfigurationImpl configuration;
   private final VariableOwnership ownership;
 
-  CommandGuard(ProcessEngineConfigurationImpl configuration, VariableOwnership ownership) {
+  public CommandGuard(ProcessEngineConfigurationImpl configuration, VariableOwnership ownership) {
     this.configuration = configuration;
     this.ownership = ownership;
   }
@@ -329,7 +328,7 @@ public class CommandGuard extends CommandInterceptor {
     if (unusual) {
       return; // an administrator's override, past the start event: they supply what it would have set; audited
     }
-    Set<String> fields = ownership.fieldsOf(MigrationStartListener.START_FORM);
+    Set<String> fields = ownership.fieldsOf(MigrationVariables.START_FORM);
     for (String name : vars.keySet()) {
       if (!fields.contains(name)) {
         throw Refusal.badRequest(name, "Variable '" + name + "' is not a field of the start form; a start "

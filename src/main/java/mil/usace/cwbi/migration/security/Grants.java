@@ -9,11 +9,11 @@ import org.camunda.bpm.engine.authorization.Resource;
  * Idempotent group grants: one authorization per (group, resource, id), permissions added to what is there.
  * Callers inside a user's command run it without authorization checks (a district user may not write grants).
  */
-final class Grants {
+public final class Grants {
 
   private Grants() {}
 
-  static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+  public static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
       Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT)

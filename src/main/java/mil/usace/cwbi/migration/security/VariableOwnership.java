@@ -7,8 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mil.usace.cwbi.migration.process.MigrationStartListener;
+import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.forms.FormRules;
+import mil.usace.cwbi.migration.verification.Environment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
@@ -41,7 +42,7 @@ public class VariableOwnership {
 
   public VariableOwnership(FormRules forms) throws IOException {
     this.forms = forms;
-    owned.addAll(forms.fieldKeys(MigrationStartListener.START_FORM));
+    owned.addAll(forms.fieldKeys(MigrationVariables.START_FORM));
     for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
         BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);
@@ -52,7 +53,7 @@ public class VariableOwnership {
       }
     }
     for (String formId : forms.formIds()) {
-      if (!formId.equals(MigrationStartListener.START_FORM)) {
+      if (!formId.equals(MigrationVariables.START_FORM)) {
         taskFormFields.addAll(forms.fieldKeys(formId));
         forms.displayKeys(formId).forEach(owned::add);
       }
@@ -76,7 +77,7 @@ public class VariableOwnership {
 
   /** True when only the process may write it, whoever asks. */
   public boolean isOwnedByTheProcess(String name) {
-    return name.startsWith("verification_") || owned.contains(name);
+    return Environment.isCheckVariable(name) || owned.contains(name);
   }
 
   /** A field some task form lets a person fill in (and the process does not own). */

@@ -90,7 +90,7 @@ public class CdaGateVerifier implements GateVerifier {
    */
   static VerificationReport fitted(VerificationReport report) {
     List<CheckResult> checks = new ArrayList<>(report.checks());
-    int excess = VerificationDelegate.toJson(report).length() - MAX_REPORT_CHARS;
+    int excess = report.toJson().length() - MAX_REPORT_CHARS;
     for (int round = 0; excess > 0 && round < 20; round++) {
       int longest = 0;
       for (int i = 1; i < checks.size(); i++) {
@@ -109,7 +109,7 @@ public class CdaGateVerifier implements GateVerifier {
       String shorter = text.substring(0, head) + CUT_MARK + text.substring(text.length() - 80);
       checks.set(longest, new CheckResult(c.check(), c.passed(), shorter));
       report = new VerificationReport(report.environment(), report.office(), report.time(), checks);
-      excess = VerificationDelegate.toJson(report).length() - MAX_REPORT_CHARS;
+      excess = report.toJson().length() - MAX_REPORT_CHARS;
     }
     return report;
   }

@@ -33,16 +33,36 @@ public enum Environment {
     return null;
   }
 
+  /** Prefix of every check's process variables ({@code verification_<env>}, {@code verification_<env>_passed}). */
+  public static final String VARIABLE_PREFIX = "verification_";
+
   /** Suffix of the process variables {@code verification_<env>} and {@code verification_<env>_passed}. */
   public String variableSuffix() {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The variable holding this environment's stored {@link VerificationReport} (JSON). */
   public String resultVariable() {
-    return "verification_" + variableSuffix();
+    return VARIABLE_PREFIX + variableSuffix();
   }
 
+  /** The variable holding its verdict, which the gates read. */
   public String passedVariable() {
-    return "verification_" + variableSuffix() + "_passed";
+    return VARIABLE_PREFIX + variableSuffix() + "_passed";
+  }
+
+  /** The environment whose report a variable holds ({@code verification_cwbi_dev}); null for any other name. */
+  public static Environment ofResultVariable(String name) {
+    for (Environment e : values()) {
+      if (e.resultVariable().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a variable belongs to the checks (a report, a verdict, or one a later check adds): the process owns it. */
+  public static boolean isCheckVariable(String name) {
+    return name != null && name.startsWith(VARIABLE_PREFIX);
   }
 }

@@ -57,6 +57,11 @@ public record Findings(String environment, String office, Instant time, boolean 
     return of(VerificationReport.fromJson(storedReport));
   }
 
+  /** The findings of a report as a variable holds it ({@link VerificationReport#read(Object)}); null for none. */
+  public static Findings ofStored(Object storedReport) {
+    return of(VerificationReport.read(storedReport));
+  }
+
   /** "2 of 9 checks failed" / "all 9 checks passed". */
   public String verdict() {
     int total = failed.size() + passedChecks.size();

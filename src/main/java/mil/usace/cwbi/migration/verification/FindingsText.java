@@ -11,6 +11,6 @@ public class FindingsText {
 
   /** The stored report as markdown, under Camunda's 4000-character String limit. */
   public String markdown(Object storedReport) {
-    return FindingsRenderer.markdown(Findings.ofJson(storedReport == null ? null : storedReport.toString()));
+    return FindingsRenderer.markdown(Findings.ofStored(storedReport));
   }
 }

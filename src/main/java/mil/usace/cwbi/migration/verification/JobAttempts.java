@@ -1,8 +1,7 @@
 package mil.usace.cwbi.migration.verification;
 
+import mil.usace.cwbi.migration.engine.EngineCommand;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -26,13 +25,12 @@ final class JobAttempts {
   }
 
   private static Job currentJob(DelegateExecution execution) {
-    CommandContext context = Context.getCommandContext();
     // the engine's own bookkeeping, not the user's: a user who runs the job may not be granted to read it.
     // By instance and activity: the task's input mapping runs it in an execution of its own, not the job's.
     java.util.function.Supplier<Job> query = () -> execution.getProcessEngineServices().getManagementService()
         .createJobQuery().processInstanceId(execution.getProcessInstanceId())
         .activityId(execution.getCurrentActivityId()).list().stream()
         .findFirst().orElse(null);
-    return context == null ? query.get() : context.runWithoutAuthorization(query::get);
+    return EngineCommand.privileged(query);
   }
 }

@@ -54,8 +54,7 @@ public class VerificationDelegate implements JavaDelegate {
           REACHABLE + " (" + environment.label() + ")", e.getMessage() + "; still no answer after the job's "
               + "retries. Nothing else was checked: the check runs again on its own and when this task is completed.")));
     }
-    execution.setVariable(environment.resultVariable(), toJson(report));
-    execution.setVariable(environment.passedVariable(), report.passed());
+    report.storeOn(execution);
   }
 
   public static MigrationSubject subjectOf(DelegateExecution execution) {
@@ -65,10 +64,5 @@ public class VerificationDelegate implements JavaDelegate {
         MigrationVariables.flag(execution, MigrationVariables.USES_USGS_DATA),
         MigrationVariables.criticalTimeSeries(execution),
         MigrationVariables.string(execution, MigrationVariables.TS_GROUP));
-  }
-
-  /** The stored shape: see {@link VerificationReport#toJson()}. */
-  public static String toJson(VerificationReport report) {
-    return report.toJson();
   }
 }

@@ -10,14 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The result of verifying one environment, stored on the process instance as JSON in
  * {@code verification_<env>}. It passes only when there is at least one check and every check passed:
  * an empty report fails closed.
  *
- * <p>Written and read only here ({@link #toJson()}, {@link #fromJson(String)}): the fix task, the mails, the
- * dashboard and the audit trail read the typed report, never the JSON by hand.
+ * <p>Written and read only here ({@link #storeOn(VariableScope)}, {@link #toJson()}, {@link #read(Object)},
+ * {@link #fromJson(String)}): the gates read the verdict stored beside it, the fix task, the mails, the dashboard
+ * and the audit trail read the typed report, never the JSON by hand.
  */
 public record VerificationReport(Environment environment, String office, Instant time, List<CheckResult> checks) {
 
@@ -36,6 +38,32 @@ public record VerificationReport(Environment environment, String office, Instant
 
   public List<CheckResult> failures() {
     return checks.stream().filter(c -> !c.passed()).toList();
+  }
+
+  /**
+   * Stores the report on the process: the JSON in {@code verification_<env>} and the verdict in
+   * {@code verification_<env>_passed}, the Boolean the gates' conditions read.
+   */
+  public void storeOn(VariableScope scope) {
+    if (environment == null) {
+      throw new IllegalStateException("a report without an environment cannot be stored");
+    }
+    scope.setVariable(environment.resultVariable(), toJson());
+    scope.setVariable(environment.passedVariable(), passed());
+  }
+
+  /** A report that could not be read: failed, with one line saying why (fail closed). */
+  public static VerificationReport unreadable(String why) {
+    return new VerificationReport(null, null, null,
+        List.of(CheckResult.fail("report", "the stored check report could not be read (" + why + ")")));
+  }
+
+  /**
+   * A report as a variable holds it (a String, or any value whose text is the JSON, e.g. from history); null for
+   * none.
+   */
+  public static VerificationReport read(Object storedValue) {
+    return storedValue == null ? null : fromJson(storedValue.toString());
   }
 
   /** The stored shape: environment (its label), office, time, passed, and one line per check. */
@@ -79,8 +107,7 @@ public record VerificationReport(Environment environment, String office, Instant
       return new VerificationReport(Environment.ofLabel(doc.path("environment").asText(null)),
           doc.path("office").asText(null), time, lines);
     } catch (Exception e) {
-      return new VerificationReport(null, null, null,
-          List.of(CheckResult.fail("report", "the stored check report could not be read (" + e.getMessage() + ")")));
+      return unreadable(e.getMessage());
     }
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import mil.usace.cwbi.migration.dashboard.DashboardQueries;
-import mil.usace.cwbi.migration.demo.TasklistFilters;
+import mil.usace.cwbi.migration.process.TasklistFilters;
 import mil.usace.cwbi.migration.support.BenchSupport;
 import mil.usace.cwbi.migration.support.MigrationDriver;
 import mil.usace.cwbi.migration.support.ScriptedGateVerifier;

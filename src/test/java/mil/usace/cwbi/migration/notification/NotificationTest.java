@@ -12,7 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import mil.usace.cwbi.migration.notification.demo.MailViewerController;
+import mil.usace.cwbi.migration.demo.mail.MailViewerController;
 import mil.usace.cwbi.migration.support.IntegrationTest;
 import mil.usace.cwbi.migration.support.MigrationDriver;
 import mil.usace.cwbi.migration.support.ScriptedGateVerifier;

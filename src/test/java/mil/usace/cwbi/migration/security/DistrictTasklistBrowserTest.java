@@ -6,7 +6,7 @@ import java.util.List;
 import mil.usace.cwbi.migration.support.Browser;
 import mil.usace.cwbi.migration.support.IntegrationTest;
 import mil.usace.cwbi.migration.support.MigrationDriver;
-import mil.usace.cwbi.migration.demo.TasklistFilters;
+import mil.usace.cwbi.migration.process.TasklistFilters;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;

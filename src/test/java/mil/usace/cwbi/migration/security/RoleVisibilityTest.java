@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-import mil.usace.cwbi.migration.demo.TasklistFilters;
+import mil.usace.cwbi.migration.process.TasklistFilters;
 import mil.usace.cwbi.migration.support.IntegrationTest;
 import mil.usace.cwbi.migration.support.MigrationDriver;
 import mil.usace.cwbi.migration.support.ScriptedGateVerifier;

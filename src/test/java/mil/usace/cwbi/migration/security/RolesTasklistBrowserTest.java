@@ -6,7 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import mil.usace.cwbi.migration.demo.TasklistFilters;
+import mil.usace.cwbi.migration.process.TasklistFilters;
 import mil.usace.cwbi.migration.support.Browser;
 import mil.usace.cwbi.migration.support.IntegrationTest;
 import mil.usace.cwbi.migration.support.MigrationDriver;

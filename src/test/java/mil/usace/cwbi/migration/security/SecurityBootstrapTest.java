@@ -3,6 +3,7 @@ package mil.usace.cwbi.migration.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import mil.usace.cwbi.migration.engine.SecurityBootstrap;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.support.IntegrationTest;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -67,7 +68,7 @@ class SecurityBootstrapTest extends IntegrationTest {
   @Test
   void anAddedOfficeGetsItsGroupAndGrantsAtTheNextStartAndNothingIsDoubled() {
     long before = authorizations.createAuthorizationQuery().count();
-    bootstrap.postProcessEngineBuild(engine); // a restart with the same offices
+    bootstrap.prepare(engine); // a restart with the same offices
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(before);
 
     new OfficeAccess(engine).prepareOffice("ZZZ"); // what start-up does for an office added to cwbi.offices

@@ -1,15 +1,17 @@
 package mil.usace.cwbi.migration.support;
 
-import mil.usace.cwbi.migration.notification.demo.DemoInbox;
-import mil.usace.cwbi.migration.notification.demo.GreenMailInbox;
+import mil.usace.cwbi.migration.demo.mail.DemoInbox;
+import mil.usace.cwbi.migration.demo.mail.GreenMailInbox;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** Beans only the tests have. Keep it one class so every test shares the same context. */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(DemoPartsForTests.class)
 public class TestSupportConfig {
 
   /** Points the application at the servers the tests start (random free ports). */

@@ -103,10 +103,13 @@ class CdaGateProcessTest extends IntegrationTest {
 
     assertThat(pi).hasPassed("verify_cwbi_dev").isWaitingAt("task_fix_phase_1_findings");
     Assertions.assertThat(runtime.getVariable(pi.getId(), "verification_cwbi_dev_passed")).isEqualTo(false);
-    String report = (String) runtime.getVariable(pi.getId(), "verification_cwbi_dev");
-    Assertions.assertThat(report).contains("\"environment\" : \"CWBI-DEV\"", "\"passed\" : false",
-        "CWBI-DEV lacks 2 of 7 time series ids of T7", "LAKE2.ELEV.INST.15MINUTES.0.RAW",
-        "LAKE3.ELEV.INST.15MINUTES.0.RAW");
+    // the stored report, read as every reader reads it (VerificationReport, never the JSON by hand)
+    VerificationReport report = VerificationReport.read(runtime.getVariable(pi.getId(), "verification_cwbi_dev"));
+    Assertions.assertThat(report.environment()).isEqualTo(Environment.CWBI_DEV);
+    Assertions.assertThat(report.passed()).isFalse();
+    Assertions.assertThat(report.failures()).extracting(CheckResult::evidence).anySatisfy(e -> Assertions.assertThat(e)
+        .contains("CWBI-DEV lacks 2 of 7 time series ids of T7", "LAKE2.ELEV.INST.15MINUTES.0.RAW",
+            "LAKE3.ELEV.INST.15MINUTES.0.RAW"));
     Task fix = driver.task(pi.getId(), "task_fix_phase_1_findings");
     Assertions.assertThat((String) tasks.getVariable(fix.getId(), "findings")).contains("CWBI-DEV lacks 2 of 7");
     // what the fix task's form shows: the findings in words (markdown for form-js), failures first, no JSON
@@ -134,8 +137,10 @@ class CdaGateProcessTest extends IntegrationTest {
     driver.complete(pi.getId(), "task_fix_phase_1_findings");
 
     Assertions.assertThat(runtime.getVariable(pi.getId(), "verification_cwbi_dev_passed")).isEqualTo(true);
-    Assertions.assertThat((String) runtime.getVariable(pi.getId(), "verification_cwbi_dev"))
-        .contains("all 7 time series ids of T7 are in CWBI-DEV", "\"passed\" : true");
+    VerificationReport passed = VerificationReport.read(runtime.getVariable(pi.getId(), "verification_cwbi_dev"));
+    Assertions.assertThat(passed.passed()).isTrue();
+    Assertions.assertThat(passed.checks()).extracting(CheckResult::evidence)
+        .anySatisfy(e -> Assertions.assertThat(e).contains("all 7 time series ids of T7 are in CWBI-DEV"));
     assertThat(pi).hasPassed("gate_phase_1").isWaitingAt("task_4_schema_functions");
   }
 

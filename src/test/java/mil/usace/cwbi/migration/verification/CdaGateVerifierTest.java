@@ -432,7 +432,7 @@ class CdaGateVerifierTest {
 
     VerificationReport r = verifier.verify(Environment.CWBI_DEV, subject);
 
-    String json = VerificationDelegate.toJson(r);
+    String json = r.toJson();
     assertThat(json.length()).isLessThanOrEqualTo(CdaGateVerifier.MAX_REPORT_CHARS);
     assertThat(r.passed()).isFalse();
     assertThat(line(r, "parity of time series ids").evidence()).startsWith("CWBI-DEV lacks 120 of 131")

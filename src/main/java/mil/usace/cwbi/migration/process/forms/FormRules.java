@@ -145,7 +145,7 @@ public class FormRules {
    */
   public String editProblem(String key, Object raw) {
     FieldRule rule = rulesByFormId.entrySet().stream()
-        .filter(e -> !e.getKey().equals(mil.usace.cwbi.migration.process.MigrationStartListener.START_FORM))
+        .filter(e -> !e.getKey().equals(mil.usace.cwbi.migration.process.MigrationVariables.START_FORM))
         .flatMap(e -> e.getValue().stream()).filter(r -> r.key().equals(key)).findFirst().orElse(null);
     if (rule == null) {
       return null;
