@@ -1,5 +1,6 @@
 package mil.usace.cwbi.migration.forecast;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -55,11 +56,13 @@ public record Forecast(
       double p25Days, double p75Days, double remainingDays) {}
 
   /** Whole days the predicted date is after the target; 0 when not at risk. */
+  @JsonProperty
   public long daysPastTarget() {
     return atRisk ? ChronoUnit.DAYS.between(target, predicted) : 0;
   }
 
   /** "forecast 12 Mar 2027 is after the target 28 Feb 2027" when at risk; null otherwise. */
+  @JsonProperty
   public String riskLine() {
     return atRisk ? "forecast " + DAY.format(predicted) + " is after the target " + DAY.format(target) : null;
   }
