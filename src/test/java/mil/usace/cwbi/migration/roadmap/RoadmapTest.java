@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import mil.usace.cwbi.migration.dashboard.DashboardQueries;
 import mil.usace.cwbi.migration.dashboard.OfficeRow;
 import mil.usace.cwbi.migration.notification.Notifier;
-import mil.usace.cwbi.migration.notification.demo.MailViewerController;
+import mil.usace.cwbi.migration.demo.mail.MailViewerController;
 import mil.usace.cwbi.migration.support.IntegrationTest;
 import mil.usace.cwbi.migration.support.MigrationDriver;
 import mil.usace.cwbi.migration.support.ScriptedGateVerifier;
