@@ -15,6 +15,8 @@ import mil.usace.cwbi.migration.verification.Findings;
  * @param attention why HEC should look (incidents, a failed check, overdue tasks); empty when all is well
  * @param notApplicable roadmap items that do not apply to the office, with why: skipped by the District's answers
  *     or marked "not applicable" by HEC ({@link RoadmapNotes})
+ * @param roadmapVersion the version of the roadmap model the office's migration runs on (its definition's
+ *     versionTag, e.g. "2"; "1" for the generated model's "1.0.0"): offices move to a new version on start-up
  */
 public record OfficeRow(
     String office,
@@ -38,7 +40,8 @@ public record OfficeRow(
     Instant ended,
     String cockpitUrl,
     String auditUrl,
-    List<String> notApplicable) {
+    List<String> notApplicable,
+    String roadmapVersion) {
 
   public OfficeRow(String office, String state, String processInstanceId, Integer phase, String phaseName,
       Integer step, String stepName, int stepsDone, int progressPercent, List<OpenTask> openTasks, Instant stepSince,
@@ -46,13 +49,19 @@ public record OfficeRow(
       String blockedAt, List<String> attention, Instant started, Instant ended, String cockpitUrl, String auditUrl) {
     this(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, progressPercent, openTasks,
         stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention, started, ended, cockpitUrl,
-        auditUrl, List.of());
+        auditUrl, List.of(), null);
   }
 
   public OfficeRow withNotApplicable(List<String> items) {
     return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone,
         progressPercent, openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention,
-        started, ended, cockpitUrl, auditUrl, List.copyOf(items));
+        started, ended, cockpitUrl, auditUrl, List.copyOf(items), roadmapVersion);
+  }
+
+  public OfficeRow withRoadmapVersion(String version) {
+    return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone,
+        progressPercent, openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention,
+        started, ended, cockpitUrl, auditUrl, notApplicable, version);
   }
 
   /** A task waiting for someone: lane from its candidate group (hec = HEC, district-* = District). */

@@ -101,51 +101,52 @@ public class RunningOfficesMover {
         migrationPlan = plan.migrationPlan(runtime, source.getId(), target.getId());
       } catch (RuntimeException e) {
         LOG.warn("{} offices stay on roadmap version {}: no migration plan to version {}: {}", running.size(),
-            plan.fromVersionTag(), plan.toVersionTag(), e.getMessage());
+            RoadmapVersions.label(source), RoadmapVersions.label(target), e.getMessage());
         running.forEach(pi -> failed.put(office(pi), e.getMessage()));
         continue;
       }
+      String from = RoadmapVersions.label(source);
+      String to = RoadmapVersions.label(target);
       for (ProcessInstance pi : running) {
-        moveOne(plan, migrationPlan, pi, moved, failed, millis);
+        moveOne(plan, migrationPlan, from, to, pi, moved, failed, millis);
       }
     }
   }
 
-  private void moveOne(RoadmapVersionPlan plan, MigrationPlan migrationPlan, ProcessInstance pi,
+  private void moveOne(RoadmapVersionPlan plan, MigrationPlan migrationPlan, String from, String to, ProcessInstance pi,
       Map<String, String> moved, Map<String, String> failed, List<Long> millis) {
     String office = office(pi);
     for (int attempt = 1; ; attempt++) {
       long start = System.nanoTime();
       try {
         String note = perOffice.execute(tx -> {
-          String what = "Moved from roadmap version " + plan.fromVersionTag() + " to version " + plan.toVersionTag()
-              + ". " + plan.move(engine, migrationPlan, pi.getId());
+          String what = "Moved from roadmap version " + from + " to version " + to + ". "
+              + plan.move(engine, migrationPlan, pi.getId());
           engine.getRuntimeService().setVariable(pi.getId(), NOTE_VARIABLE, what);
           return what;
         });
         long ms = (System.nanoTime() - start) / 1_000_000;
         millis.add(ms);
         moved.put(office, note);
-        LOG.info("Office {} moved to roadmap version {} in {} ms: {}", office, plan.toVersionTag(), ms, note);
+        LOG.info("Office {} moved to roadmap version {} in {} ms: {}", office, to, ms, note);
         return;
       } catch (OptimisticLockingException e) {
         if (attempt < TRIES) {
           continue; // a job of the office ran meanwhile (another node, the job executor): again, from its new state
         }
-        fail(plan, office, e, failed);
+        fail(from, to, office, e, failed);
         return;
       } catch (RuntimeException e) {
-        fail(plan, office, e, failed);
+        fail(from, to, office, e, failed);
         return;
       }
     }
   }
 
-  private static void fail(RoadmapVersionPlan plan, String office, RuntimeException e, Map<String, String> failed) {
+  private static void fail(String from, String to, String office, RuntimeException e, Map<String, String> failed) {
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
     failed.put(office, reason);
-    LOG.warn("Office {} stays on roadmap version {} (not moved to {}): {}", office, plan.fromVersionTag(),
-        plan.toVersionTag(), reason);
+    LOG.warn("Office {} stays on roadmap version {} (not moved to {}): {}", office, from, to, reason);
   }
 
   private static String office(ProcessInstance pi) {

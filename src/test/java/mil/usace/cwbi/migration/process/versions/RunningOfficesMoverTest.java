@@ -194,7 +194,7 @@ class RunningOfficesMoverTest {
     assertThat(tasks.createTaskQuery().processInstanceId(atJoin).taskDefinitionKey("a").singleResult().getAssignee())
         .isEqualTo("u1");
     assertThat((String) runtime.getVariable(atJoin, RunningOfficesMover.NOTE_VARIABLE))
-        .isEqualTo("Moved from roadmap version 1.0.0 to version 2. new task added");
+        .isEqualTo("Moved from roadmap version 1 to version 2. new task added");
     complete(atJoin, "a");
     assertThat(open(atJoin)).containsExactly("new_task");
     complete(atJoin, "new_task");
