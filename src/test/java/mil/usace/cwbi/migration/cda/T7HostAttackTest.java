@@ -56,7 +56,7 @@ class T7HostAttackTest extends IntegrationTest {
   static final String USER = "swt-water";
   static final String SECRET = "SECRET-BODY-TEXT-8c2e";
   static final String[] STEP_1 = {"task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport",
-      "task_1_4_shef_parser"};
+      "task_1_4_shef_parser", "task_1_5_export_shef_config", "task_1_6_opendcs_dev"};
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;

@@ -45,7 +45,8 @@ class ClusterIT {
    * migration is rolled back by optimistic locking and submitted again, or the job is retried: nothing is lost,
    * but the retry waits for the model's retry cycle.)
    */
-  static final List<String> STEP_1 = List.of("task_1_3_critimport", "task_1_4_shef_parser", "task_1_1_convert_scripts");
+  static final List<String> STEP_1 = List.of("task_1_3_critimport", "task_1_4_shef_parser", "task_1_1_convert_scripts",
+      "task_1_5_export_shef_config", "task_1_6_opendcs_dev");
   /** The asynchronous jobs Step 1 makes per migration. */
   static final List<String> JOBS = List.of("recommend_script_targets", "verify_t7");
   static final String DB = "cwbi_cluster";

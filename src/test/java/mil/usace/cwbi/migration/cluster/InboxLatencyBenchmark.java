@@ -101,7 +101,8 @@ public final class InboxLatencyBenchmark {
       long t0 = System.nanoTime();
       for (; started < size; started++) {
         ProcessInstance pi = driver.start(offices.get(started), false);
-        driver.completeAll(pi.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser");
+        driver.completeAll(pi.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+            "task_1_5_export_shef_config", "task_1_6_opendcs_dev");
         for (int c = 0; c < cycles; c++) {
           // the re-check timer fires (run now, whatever its due date), then the check, then a new fix task
           Job timer = management.createJobQuery().processInstanceId(pi.getId()).activityId("timer_recheck_fix_t7")

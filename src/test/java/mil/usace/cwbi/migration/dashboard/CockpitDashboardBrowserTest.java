@@ -132,15 +132,24 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
     assertThat(web.findElement(By.id("csv")).getAttribute("href")).endsWith("/api/dashboard/offices/NWDM/audit.csv");
     Browser.screenshot("audit-trail-held-office");
 
-    // the held migration as Cockpit draws the model: the fix task it waits on, and the District's Step 4 part
+    // the held migration as Cockpit draws the model: one row per phase, each step and check a collapsed
+    // sub-process; drilling into the Phase 1 gate shows the fix task it waits on and the wait before a re-check
     web.get(baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + held.getId() + "/runtime");
     Browser.waitFor(60).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".djs-container [data-element-id='task_fix_phase_1_findings']")));
-    assertThat(web.findElements(By.cssSelector(".djs-container [data-element-id='task_4_district_comments']")))
-        .isNotEmpty();
-    assertThat(web.findElements(By.cssSelector(".djs-container [data-element-id='wait_verify_cwbi_dev']")))
-        .isNotEmpty();
+        By.cssSelector(".djs-container [data-element-id='check_cwbi_dev']")));
+    for (String id : List.of("step_1", "check_t7", "step_4", "step_5", "gate_phase_2", "step_6", "step_9")) {
+      assertThat(web.findElement(By.cssSelector(".djs-container [data-element-id='" + id + "']")).isDisplayed())
+          .as("%s on the top level", id).isTrue();
+    }
+    assertThat(web.findElement(By.cssSelector(".djs-container [data-element-id='step_1']")).getText())
+        .contains("Step 1: Convert/test all data processes on T7");
     Browser.docsScreenshot("process-diagram");
+    web.findElement(By.cssSelector(".djs-overlays[data-container-id='check_cwbi_dev'] .bjs-drilldown")).click();
+    Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".djs-container [data-element-id='task_fix_phase_1_findings']")));
+    assertThat(web.findElement(By.cssSelector(".djs-container [data-element-id='wait_verify_cwbi_dev']"))
+        .isDisplayed()).isTrue();
+    Browser.screenshot("process-diagram-phase-1-gate");
   }
 
   /** Claims (the audit's "who") and completes each listed open task, in order. */

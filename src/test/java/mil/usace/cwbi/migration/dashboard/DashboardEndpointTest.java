@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DashboardEndpointTest extends IntegrationTest {
 
   static final String[] STEP_1 = {"task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport",
-      "task_1_4_shef_parser"};
+      "task_1_4_shef_parser", "task_1_5_export_shef_config", "task_1_6_opendcs_dev"};
   static final String[] STEP_2_3 = {"task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
       "task_2_4_custom_schema", "task_3_1_modeling_ops"};
   static final String[] STEP_4 = {"task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
@@ -130,7 +130,7 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(f.get("progressPercent").asInt()).isZero();
     assertThat(f.get("daysInStep").asLong()).isEqualTo(2);
     assertThat(keys(f.get("openTasks"))).containsExactlyInAnyOrder("task_1_1_convert_scripts",
-        "task_1_2_usgs_scripts", "task_1_3_critimport");
+        "task_1_2_usgs_scripts", "task_1_3_critimport", "task_1_6_opendcs_dev");
     for (JsonNode t : f.get("openTasks")) {
       assertThat(t.get("lane").asText()).isEqualTo("District");
       assertThat(t.get("candidateGroups").toString()).contains("district-nwdp");

@@ -35,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class CompletionBenchmark {
 
   static final String[] TASKS = {"task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+      "task_1_5_export_shef_config", "task_1_6_opendcs_dev",
       "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema",
       "task_3_1_modeling_ops", "task_4_schema_functions", "task_4_ldm_products", "task_4_batch_scripts",
       "task_4_opendcs_import", "task_5_set_test_period", "task_5_confirm_data_processes", "task_5_rts_forecasts"};

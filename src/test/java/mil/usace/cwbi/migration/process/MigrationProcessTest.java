@@ -56,7 +56,7 @@ class MigrationProcessTest extends IntegrationTest {
   }
 
   static final String[] STEP_1 = {"task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport",
-      "task_1_4_shef_parser"};
+      "task_1_4_shef_parser", "task_1_5_export_shef_config", "task_1_6_opendcs_dev"};
   static final String[] STEP_2_3 = {"task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
       "task_2_4_custom_schema", "task_3_1_modeling_ops"};
   static final String[] STEP_4 = {"task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
@@ -124,7 +124,8 @@ class MigrationProcessTest extends IntegrationTest {
     ProcessInstance pi = driver.start("LRL", false);
     assertThat(pi).isWaitingAt("task_1_1_convert_scripts", "task_1_3_critimport");
     Assertions.assertThat(driver.completeAll(pi.getId(), STEP_1))
-        .containsExactly("task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser");
+        .containsExactly("task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+            "task_1_5_export_shef_config", "task_1_6_opendcs_dev");
     driver.completeAll(pi.getId(), STEP_2_3);
     Assertions.assertThat(driver.completeAll(pi.getId(), STEP_4)).doesNotContain("task_4_usgs_config").hasSize(7);
     driver.completeAll(pi.getId(), STEP_5);

@@ -5,24 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model as Camunda Modeler and Cockpit will see it: every element drawn, every user task with its lane, form,
- * candidate group, due date and documentation, and the contract's keys all present.
+ * The model file as Camunda Modeler and Cockpit will see it: every element drawn (each collapsed sub-process on its
+ * own plane, so both drill into it), a layout that reads (no edge through a shape, task boxes wide enough, the top
+ * level narrow enough for Cockpit), every user task with its form, candidate group, due date, documentation and
+ * lane property, and the contract's keys all present. The roadmap facts themselves: {@link RoadmapModelTest}.
  */
 class ProcessModelTest {
 
@@ -30,7 +38,7 @@ class ProcessModelTest {
 
   static final List<String> CONTRACT_TASKS = List.of(
       "task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
-      "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema",
+      "task_1_5_export_shef_config", "task_1_6_opendcs_dev", "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema",
       "task_3_1_modeling_ops", "task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
       "task_4_batch_scripts", "task_4_opendcs_import", "task_5_set_test_period", "task_5_confirm_data_processes",
       "task_5_rts_forecasts", "task_6_fix_issues", "task_7_ldm_products", "task_7_usgs_config",
@@ -46,18 +54,91 @@ class ProcessModelTest {
     Collection<FlowElement> elements = MODEL.getModelElementsByType(FlowElement.class);
     assertThat(elements).hasSizeGreaterThan(100);
     assertThat(elements).allSatisfy(e -> assertThat(drawn).as("layout of %s", e.getId()).contains(e.getId()));
-    assertThat(MODEL.getModelElementsByType(Lane.class)).extracting(BaseElement::getId)
-        .containsExactly("lane_district", "lane_hec", "lane_automated_checks")
-        .allSatisfy(id -> assertThat(drawn).contains(id));
+    assertThat(MODEL.getModelElementsByType(Lane.class)).as("responsibility is the lane property now").isEmpty();
     assertThat(MODEL.getModelElementsByType(BpmnEdge.class))
         .allSatisfy(e -> assertThat(e.getWaypoints()).hasSizeGreaterThanOrEqualTo(2));
+  }
+
+  @Test
+  void eachSubProcessIsCollapsedWithItsOwnPlaneHoldingItsElements() {
+    Map<String, BpmnPlane> planes = MODEL.getModelElementsByType(BpmnPlane.class).stream()
+        .collect(Collectors.toMap(p -> p.getBpmnElement().getId(), p -> p));
+    Collection<SubProcess> subs = MODEL.getModelElementsByType(SubProcess.class);
+    assertThat(subs).hasSize(13);
+    for (SubProcess sub : subs) {
+      BpmnShape shape = shapeOf(sub.getId());
+      assertThat(shape.isExpanded()).as("%s collapsed", sub.getId()).isFalse();
+      assertThat(planes).as("plane of %s", sub.getId()).containsKey(sub.getId());
+      Set<String> onPlane = planes.get(sub.getId()).getDiagramElements().stream()
+          .map(d -> d instanceof BpmnShape s ? s.getBpmnElement().getId() : ((BpmnEdge) d).getBpmnElement().getId())
+          .collect(Collectors.toSet());
+      assertThat(onPlane).as("what %s holds is drawn on its plane", sub.getId())
+          .containsAll(sub.getFlowElements().stream().map(FlowElement::getId).toList());
+    }
+  }
+
+  @Test
+  void theLayoutReadsInCockpit() {
+    BpmnPlane top = MODEL.getModelElementsByType(BpmnPlane.class).stream()
+        .filter(p -> p.getBpmnElement().getId().equals("cwbi-migration")).findFirst().orElseThrow();
+    double right = top.getDiagramElements().stream().filter(d -> d instanceof BpmnShape)
+        .mapToDouble(d -> ((BpmnShape) d).getBounds().getX() + ((BpmnShape) d).getBounds().getWidth()).max()
+        .orElseThrow();
+    assertThat(right).as("the top level fits Cockpit's instance view on a 1,400 px screen").isLessThanOrEqualTo(1100);
+    for (org.camunda.bpm.model.bpmn.instance.Activity a
+        : MODEL.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Activity.class)) {
+      Bounds b = shapeOf(a.getId()).getBounds();
+      assertThat(b.getWidth()).as("width of %s", a.getId()).isGreaterThanOrEqualTo(100);
+      assertThat(b.getHeight()).as("height of %s", a.getId()).isGreaterThanOrEqualTo(80);
+    }
+    // no edge runs through a shape of its plane (other than its own ends and a boundary event's host)
+    for (BpmnPlane plane : MODEL.getModelElementsByType(BpmnPlane.class)) {
+      List<BpmnShape> shapes = plane.getDiagramElements().stream().filter(d -> d instanceof BpmnShape)
+          .map(d -> (BpmnShape) d).filter(s -> s.getBpmnElement() instanceof FlowNode).toList();
+      for (var d : plane.getDiagramElements()) {
+        if (!(d instanceof BpmnEdge edge)) {
+          continue;
+        }
+        SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
+        List<Waypoint> points = List.copyOf(edge.getWaypoints());
+        for (BpmnShape shape : shapes) {
+          FlowNode node = (FlowNode) shape.getBpmnElement();
+          if (node == flow.getSource() || node == flow.getTarget()
+              || flow.getSource() instanceof BoundaryEvent be && be.getAttachedTo() == node) {
+            continue;
+          }
+          for (int i = 1; i < points.size(); i++) {
+            assertThat(crosses(points.get(i - 1), points.get(i), shape.getBounds()))
+                .as("%s runs through %s", flow.getId(), node.getId()).isFalse();
+          }
+        }
+      }
+    }
+  }
+
+  /** An orthogonal segment through the inside of a box (touching its border is fine). */
+  static boolean crosses(Waypoint a, Waypoint b, Bounds box) {
+    double x0 = box.getX() + 1;
+    double x1 = box.getX() + box.getWidth() - 1;
+    double y0 = box.getY() + 1;
+    double y1 = box.getY() + box.getHeight() - 1;
+    double minX = Math.min(a.getX(), b.getX());
+    double maxX = Math.max(a.getX(), b.getX());
+    double minY = Math.min(a.getY(), b.getY());
+    double maxY = Math.max(a.getY(), b.getY());
+    return maxX > x0 && minX < x1 && maxY > y0 && minY < y1;
+  }
+
+  private static BpmnShape shapeOf(String id) {
+    return MODEL.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnElement().getId().equals(id))
+        .findFirst().orElseThrow(() -> new AssertionError("no shape of " + id));
   }
 
   @Test
   void theProcessKeepsItsHistoryForAFixedTimeAndIsVersioned() {
     var process = MODEL.getModelElementById("cwbi-migration");
     assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "historyTimeToLive")).isEqualTo("3650");
-    assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "versionTag")).isNotBlank();
+    assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "versionTag")).isEqualTo("2");
   }
 
   @Test
@@ -83,9 +164,8 @@ class ProcessModelTest {
       assertThat(t.getCamundaCandidateGroups()).as(t.getId()).isIn("hec", "${districtGroup}");
       assertThat(t.getCamundaDueDate()).as(t.getId()).isEqualTo("${dueDates.of('" + t.getId() + "')}");
       assertThat(t.getDocumentations()).as(t.getId()).isNotEmpty();
-      Lane lane = laneOf(t);
-      assertThat(lane.getId()).as("lane of %s", t.getId())
-          .isEqualTo(t.getCamundaCandidateGroups().equals("hec") ? "lane_hec" : "lane_district");
+      assertThat(RoadmapModelTest.properties(t).get("lane")).as("lane of %s", t.getId())
+          .isEqualTo(t.getCamundaCandidateGroups().equals("hec") ? "HEC" : "District");
     }
   }
 
@@ -93,7 +173,7 @@ class ProcessModelTest {
   void checksAreAsynchronousWithRetriesInTheirLane() {
     for (ServiceTask s : MODEL.getModelElementsByType(ServiceTask.class)) {
       assertThat(s.isCamundaAsyncBefore()).as(s.getId()).isTrue();
-      assertThat(laneOf(s).getId()).isEqualTo("lane_automated_checks");
+      assertThat(RoadmapModelTest.properties(s).get("lane")).as(s.getId()).isEqualTo("Automated checks");
       assertThat(s.getExtensionElements().getElementsQuery()
           .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).count())
           .isEqualTo(1);
@@ -106,10 +186,5 @@ class ProcessModelTest {
     assertThat(((FlowNode) MODEL.getModelElementById("task_9_decommission_t7")).getName())
         .isEqualTo("Step 9 – Decommission T7 server");
     assertThat(MODEL.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Group.class)).hasSize(3);
-  }
-
-  private static Lane laneOf(FlowNode node) {
-    return MODEL.getModelElementsByType(Lane.class).stream()
-        .filter(l -> l.getFlowNodeRefs().contains(node)).findFirst().orElseThrow();
   }
 }

@@ -81,7 +81,8 @@ class RecheckBoundTest extends IntegrationTest {
     Instant t0 = Instant.parse("2026-12-01T08:00:00Z");
     ClockUtil.setCurrentTime(Date.from(t0));
     pi = driver.start(OFFICE, false);
-    driver.completeAll(pi.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser");
+    driver.completeAll(pi.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+        "task_1_5_export_shef_config", "task_1_6_opendcs_dev");
     assertThat(verifier.calls(Environment.T7)).as("the first T7 check ran and failed").isEqualTo(1);
     Task fix = driver.task(pi.getId(), FIX);
     assertThat(fix).as("fix task after the failed check").isNotNull();

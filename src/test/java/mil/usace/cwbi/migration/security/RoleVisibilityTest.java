@@ -55,7 +55,8 @@ class RoleVisibilityTest extends IntegrationTest {
     verifier.passAll();
     swt = driver.start("SWT", true);
     driver.completeAll(swt.getId(), "task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport",
-        "task_1_4_shef_parser", "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
+        "task_1_4_shef_parser", "task_1_5_export_shef_config", "task_1_6_opendcs_dev",
+        "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
         "task_2_4_custom_schema", "task_3_1_modeling_ops");
     assertThat(driver.openTaskKeys(swt.getId())).containsAll(HEC_STEP_4).contains("task_4_district_comments");
   }

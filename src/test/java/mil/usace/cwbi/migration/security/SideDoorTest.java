@@ -415,6 +415,7 @@ class SideDoorTest extends IntegrationTest {
     verifier.passAll();
     ProcessInstance lrl = driver.start("LRL", false);
     driver.completeAll(lrl.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+        "task_1_5_export_shef_config", "task_1_6_opendcs_dev",
         "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema",
         "task_3_1_modeling_ops");
     Task schema = driver.task(lrl.getId(), "task_4_schema_functions");

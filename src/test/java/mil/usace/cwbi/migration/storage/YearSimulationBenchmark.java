@@ -40,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class YearSimulationBenchmark {
 
   static final String[] STEPS_TO_5 = {"task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+      "task_1_5_export_shef_config", "task_1_6_opendcs_dev",
       "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema",
       "task_3_1_modeling_ops", "task_4_schema_functions", "task_4_ldm_products", "task_4_batch_scripts",
       "task_4_opendcs_import", "task_4_district_comments"};
@@ -100,7 +101,9 @@ public final class YearSimulationBenchmark {
       verifier.fail(Environment.T7);
       for (int i = 0; i < offices.size(); i += 2) {
         ProcessInstance pi = driver.start(offices.get(i), false);
-        driver.completeAll(pi.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser");
+        driver.completeAll(pi.getId(), "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+      "task_1_5_export_shef_config", "task_1_6_opendcs_dev",
+            "task_1_5_export_shef_config", "task_1_6_opendcs_dev");
       }
       BenchSupport.drain(management);
       System.out.printf("%nYear simulation: %d offices, %d days, H2 housekeeping %s; set-up %.0f s%n", officeCount,

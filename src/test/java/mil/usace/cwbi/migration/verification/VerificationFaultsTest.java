@@ -34,7 +34,7 @@ class VerificationFaultsTest extends IntegrationTest {
 
   static final String OFFICE = "MVS";
   static final String[] STEP_1 = {"task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport",
-      "task_1_4_shef_parser"};
+      "task_1_4_shef_parser", "task_1_5_export_shef_config", "task_1_6_opendcs_dev"};
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
