@@ -64,6 +64,8 @@ class RoadmapVersionMoveTest extends IntegrationTest {
   @Autowired AuditTrail audit;
   @Autowired DashboardQueries dashboard;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired RoadmapVersionProperties properties;
+  @Autowired mil.usace.cwbi.migration.process.RecheckProperties recheckLimits;
 
   static String v1;
   static String v2;
@@ -466,5 +468,56 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     // the application's mover then moves it
     assertThat(move("SWF", pi)).endsWith("Tasks 1.5 and 1.6 added to Step 1 (Task 1.4 was done).");
     assertThat(output.getAll()).contains("Office SWF moved to roadmap version 2 in ");
+  }
+
+  @Test
+  void onStartUpTheSwitchDecidesWhetherRunningOfficesMove(CapturedOutput output) {
+    String pi = startOnVersion1("MVP", false);
+    properties.setMigrateRunning(false);
+    try {
+      mover.onReady(); // what the application does when it is ready, after deploying the models
+    } finally {
+      properties.setMigrateRunning(true);
+    }
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getProcessDefinitionId())
+        .isEqualTo(v1);
+    assertThat(output.getAll()).contains("Running offices stay on their roadmap version "
+        + "(cwbi.roadmap.migrate-running=false)");
+
+    mover.onReady();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getProcessDefinitionId())
+        .isEqualTo(v2);
+    assertThat(output.getAll()).contains("Office MVP moved to roadmap version 2 in ");
+    assertThat(driver.openTaskKeys(pi)).containsExactly("task_1_1_convert_scripts", "task_1_3_critimport",
+        Version1To2.TASK_1_6);
+  }
+
+  @Test
+  void waitingForTheNextCheckAfterAFixKeepsItsWaitTimer() {
+    String pi = startOnVersion1("NWDP", false);
+    verifier.fail(Environment.T7);
+    driver.completeAll(pi, "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser");
+    assertThat(driver.openTaskKeys(pi)).containsExactly("task_fix_t7_findings");
+    java.time.Duration saved = recheckLimits.getMinInterval();
+    recheckLimits.setMinInterval(java.time.Duration.ofMinutes(15));
+    try {
+      driver.complete(pi, "task_fix_t7_findings"); // too soon after the last check: it waits
+    } finally {
+      recheckLimits.setMinInterval(saved);
+    }
+    ActivityInstance waiting = runtime.getActivityInstance(pi);
+    assertThat(waiting.getActivityInstances("wait_verify_t7")).hasSize(1);
+    Job wait = management.createJobQuery().processInstanceId(pi).timers().singleResult();
+    assertThat(wait.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+    Snapshot before = snapshot(pi, "NWDP");
+
+    assertThat(move("NWDP", pi)).endsWith(Version1To2.NOT_ASKED);
+    assertNothingLost(before, snapshot(pi, "NWDP"));
+    assertThat(runtime.getActivityInstance(pi).getActivityInstances("check_t7")[0].getChildActivityInstances())
+        .extracting(ActivityInstance::getActivityId).containsExactly("wait_verify_t7");
+
+    verifier.passAll();
+    finish(pi);
+    assertThat(completedTaskKeys(pi)).contains("task_fix_t7_findings");
   }
 }

@@ -216,4 +216,14 @@ class RunningOfficesMoverTest {
     complete(failing, "d");
     assertThat(open(failing)).containsExactly("after");
   }
+
+  @Test
+  void onStartUpItRunsBeforeTheClusterStartUpLockIsReleased() throws Exception {
+    int mover = RunningOfficesMover.class.getMethod("onReady")
+        .getAnnotation(org.springframework.core.annotation.Order.class).value();
+    int lock = mil.usace.cwbi.migration.cluster.StartupLock.class.getMethod("onReady")
+        .getAnnotation(org.springframework.core.annotation.Order.class).value();
+    assertThat(mover).as("ready listeners run in @Order: the mover under the lock, on one node at a time")
+        .isLessThan(lock);
+  }
 }
