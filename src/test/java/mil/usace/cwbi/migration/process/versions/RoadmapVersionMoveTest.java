@@ -194,6 +194,27 @@ class RoadmapVersionMoveTest extends IntegrationTest {
         .contains("What changed");
   }
 
+  String get(String path, String authorization) {
+    try {
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+              .header("Authorization", authorization).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      return response.body();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(path, e);
+    }
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode json(String body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(body, e);
+    }
+  }
+
   OfficeRow row(String office) {
     return dashboard.offices().stream().filter(r -> r.office().equals(office)).findFirst().orElseThrow();
   }
@@ -377,6 +398,18 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(audit.of("NWDM").stream().filter(e -> "ROADMAP_VERSION".equals(e.type())
         && pi.equals(e.processInstanceId())).findFirst().orElseThrow().evidence().get("What changed"))
         .isEqualTo(note);
+    // where HEC reads it: the dashboard's JSON and the audit trail's CSV, as HEC logs in
+    String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("hec-engineer:demo".getBytes());
+    com.fasterxml.jackson.databind.JsonNode rows = json(get("/api/dashboard/offices", auth));
+    com.fasterxml.jackson.databind.JsonNode nwdm = null;
+    for (com.fasterxml.jackson.databind.JsonNode r : rows) {
+      nwdm = "NWDM".equals(r.get("office").asText()) ? r : nwdm;
+    }
+    assertThat(nwdm.get("processInstanceId").asText()).isEqualTo(pi);
+    assertThat(nwdm.get("roadmapVersion").asText()).isEqualTo("2");
+    String csv = get("/api/dashboard/offices/NWDM/audit.csv", auth);
+    assertThat(csv).contains("Roadmap version,,Moved to roadmap version 2,")
+        .contains("Tasks 1.5 and 1.6 added after this office finished Step 1: not asked of it.");
 
     finish(pi);
   }
