@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
@@ -69,7 +70,7 @@ final class JoinTokens {
         continue;
       }
       Set<String> branches = branchesOf(join);
-      String scopeId = ((org.camunda.bpm.model.bpmn.instance.BaseElement) join.getParentElement()).getId();
+      String scopeId = ((BaseElement) join.getParentElement()).getId();
       for (ActivityInstance scope : instancesOf(tree, scopeId)) {
         int underWay = 0;
         for (ActivityInstance child : scope.getChildActivityInstances()) {

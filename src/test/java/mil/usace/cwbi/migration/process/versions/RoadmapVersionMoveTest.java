@@ -553,4 +553,29 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     finish(pi);
     assertThat(completedTaskKeys(pi)).contains("task_fix_t7_findings");
   }
+
+  @Test
+  void inStep4WithBranchesDoneAtTheInclusiveJoinWaitsOnlyForTheOpenOnes() {
+    String pi = startOnVersion1("LRL", false);
+    driver.completeAll(pi, "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
+        "task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products", "task_2_4_custom_schema",
+        "task_3_1_modeling_ops", "task_4_batch_scripts", "task_4_opendcs_import");
+    assertThat(driver.openTaskKeys(pi)).containsExactly("task_4_district_comments", "task_4_ldm_products",
+        "task_4_schema_functions");
+    assertThat(runtime.getActivityInstance(pi).getActivityInstances("join_step_4")).hasSize(2);
+    Snapshot before = snapshot(pi, "LRL");
+
+    assertThat(move("LRL", pi)).endsWith(Version1To2.NOT_ASKED);
+    assertNothingLost(before, snapshot(pi, "LRL"));
+    assertThat(runtime.getActivityInstance(pi).getActivityInstances("join_step_4"))
+        .as("batch scripts, OpenDCS import, and the USGS branch this office passes by").hasSize(3);
+    assertThat(tasks.getIdentityLinksForTask(driver.task(pi, "task_4_ldm_products").getId()))
+        .anyMatch(l -> "hec".equals(l.getGroupId()));
+
+    driver.completeAll(pi, "task_4_schema_functions", "task_4_ldm_products");
+    assertThat(driver.openTaskKeys(pi)).containsExactly("task_4_district_comments");
+    driver.complete(pi, "task_4_district_comments");
+    assertThat(driver.openTaskKeys(pi)).containsExactly("task_5_set_test_period");
+    finish(pi);
+  }
 }
