@@ -180,11 +180,11 @@ class DashboardEndpointTest extends IntegrationTest {
         "CDA of T7 unreachable");
     rows = offices(basic("admin", "demo"));
     f = row(rows, "NWDP");
-    assertThat(f.get("overdueTasks").asInt()).isEqualTo(3);
+    assertThat(f.get("overdueTasks").asInt()).isEqualTo(4);
     assertThat(f.get("openTasks").get(0).get("overdue").asBoolean()).isTrue();
     assertThat(f.get("daysInStep").asLong()).isEqualTo(61);
     assertThat(f.get("incidents").get(0).get("message").asText()).isEqualTo("CDA of T7 unreachable");
-    assertThat(f.get("attention").toString()).contains("1 open incident").contains("3 overdue task");
+    assertThat(f.get("attention").toString()).contains("1 open incident").contains("4 overdue task");
     assertThat(index(rows, "NWDP")).isLessThan(index(rows, "NWDM"));
     // attention first, then running, finished, not started (offices of the configuration without a migration)
     List<String> states = new ArrayList<>();
