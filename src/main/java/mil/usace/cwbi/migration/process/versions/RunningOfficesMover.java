@@ -100,9 +100,10 @@ public class RunningOfficesMover {
       try {
         migrationPlan = plan.migrationPlan(runtime, source.getId(), target.getId());
       } catch (RuntimeException e) {
+        String reason = reason(e); // the engine's validation report lists every instruction that does not fit
         LOG.warn("{} offices stay on roadmap version {}: no migration plan to version {}: {}", running.size(),
-            RoadmapVersions.label(source), RoadmapVersions.label(target), e.getMessage());
-        running.forEach(pi -> failed.put(office(pi), e.getMessage()));
+            RoadmapVersions.label(source), RoadmapVersions.label(target), reason);
+        running.forEach(pi -> failed.put(office(pi), reason));
         continue;
       }
       String from = RoadmapVersions.label(source);
@@ -143,8 +144,12 @@ public class RunningOfficesMover {
     }
   }
 
+  private static String reason(RuntimeException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ").strip();
+  }
+
   private static void fail(String from, String to, String office, RuntimeException e, Map<String, String> failed) {
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+    String reason = reason(e);
     failed.put(office, reason);
     LOG.warn("Office {} stays on roadmap version {} (not moved to {}): {}", office, from, to, reason);
   }

@@ -226,4 +226,26 @@ class RunningOfficesMoverTest {
     assertThat(mover).as("ready listeners run in @Order: the mover under the lock, on one node at a time")
         .isLessThan(lock);
   }
+
+  @Test
+  void aPlanTheEngineRefusesLeavesEveryOfficeOfItsVersionWhereItIsWithTheEnginesReason() {
+    String office = start("MECH4", false);
+    ThrowawayPlan wrong = new ThrowawayPlan() {
+      @Override
+      public MigrationPlan migrationPlan(RuntimeService runtime, String source, String target) {
+        return runtime.createMigrationPlan(source, target).mapActivities("a", "no_such_task").build();
+      }
+    };
+    StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    beans.addBean("wrong", wrong);
+    RunningOfficesMover.Report report = new RunningOfficesMover(engine,
+        beans.getBeanProvider(RoadmapVersionPlan.class), new RoadmapVersionProperties(), transactions).moveAll();
+
+    assertThat(report.moved()).isEmpty();
+    assertThat(report.failed()).containsKey("MECH4");
+    assertThat(report.failed().get("MECH4")).contains("no_such_task");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(office).singleResult().getProcessDefinitionId())
+        .isEqualTo(v1.getId());
+    runtime.deleteProcessInstance(office, "test cleanup");
+  }
 }
