@@ -44,6 +44,11 @@ class FormRulesTest {
       if (c.has("key")) {
         assertThat(keys.add(c.path("key").asText())).as("unique key %s in %s", c.path("key"), file).isTrue();
       }
+      // forms are edited by hand in the Forms editor now: every free text a person types stays bounded
+      if (Set.of("textfield", "textarea").contains(c.path("type").asText()) && !c.path("readonly").asBoolean()) {
+        assertThat(c.path("validate").path("maxLength").isInt()).as("maxLength of %s in %s", c.path("key"), file)
+            .isTrue();
+      }
       if (c.has("components")) {
         collect(c.path("components"), ids, new HashSet<>(), file); // a list's items are their own data level
       }
