@@ -56,7 +56,8 @@
   }
 
   // entries of RoadmapNotes: the District's comments, items skipped or marked not applicable
-  var NOTE_KINDS = {COMMENT: 'comment', SKIPPED: 'not needed', NOT_APPLICABLE: 'not applicable'};
+  var NOTE_KINDS = {COMMENT: 'comment', SKIPPED: 'not needed', NOT_APPLICABLE: 'not applicable',
+    ROADMAP_VERSION: 'roadmap updated'};
 
   function findings(f) {
     var box = el('div', 'findings');

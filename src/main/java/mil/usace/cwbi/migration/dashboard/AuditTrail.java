@@ -178,7 +178,7 @@ public class AuditTrail {
       case "STARTED" -> 0;
       case "TASK_COMPLETED" -> 1;
       case "CHECK" -> 2;
-      case "COMMENT", "NOT_APPLICABLE", "SKIPPED" -> 3; // after the completion that wrote them
+      case "COMMENT", "NOT_APPLICABLE", "SKIPPED", "ROADMAP_VERSION" -> 3; // after the completion that wrote them
       default -> 4;
     };
   }

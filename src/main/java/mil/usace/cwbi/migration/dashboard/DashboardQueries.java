@@ -24,6 +24,7 @@ import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
+import mil.usace.cwbi.migration.process.versions.RoadmapVersions;
 import mil.usace.cwbi.migration.verification.Environment;
 import mil.usace.cwbi.migration.verification.Findings;
 import mil.usace.cwbi.migration.verification.VerificationReport;
@@ -38,6 +39,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import mil.usace.cwbi.migration.engine.EngineClock;
 import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -112,7 +114,24 @@ public class DashboardQueries {
     }
     rows = withForecasts(rows);
     rows.sort(ATTENTION_FIRST);
-    return withNotApplicable(rows, current.values());
+    return withRoadmapVersions(withNotApplicable(rows, current.values()), current.values());
+  }
+
+  /** Which version of the roadmap model each office runs on: one query for every version of the process. */
+  private List<OfficeRow> withRoadmapVersions(List<OfficeRow> rows,
+      java.util.Collection<HistoricProcessInstance> shown) {
+    Map<String, String> labels = new HashMap<>();
+    for (ProcessDefinition d : definitions()) {
+      labels.put(d.getId(), RoadmapVersions.label(d));
+    }
+    Map<String, String> byInstance = new HashMap<>();
+    shown.forEach(pi -> byInstance.put(pi.getId(), labels.get(pi.getProcessDefinitionId())));
+    return rows.stream().map(r -> r.processInstanceId() == null ? r
+        : r.withRoadmapVersion(byInstance.get(r.processInstanceId()))).toList();
+  }
+
+  private List<ProcessDefinition> definitions() {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).list();
   }
 
   /** Each row's forecast; an office whose forecast passes its target joins those needing attention. */
@@ -179,16 +198,22 @@ public class DashboardQueries {
     return a.after(b);
   }
 
-  /** Activity history of the running migrations: one query per deployed version of the process. */
+  /**
+   * Activity history of the running migrations: one query per deployed version of the process. Every version, not
+   * only those the offices run on now: an office moved to a new version keeps the activities it finished on the old
+   * one under the old version's definition.
+   */
   private Map<String, List<HistoricActivityInstance>> activitiesOfRunning(
       java.util.Collection<HistoricProcessInstance> instances) {
     Set<String> runningIds = new java.util.HashSet<>();
-    Set<String> definitions = new LinkedHashSet<>();
     for (HistoricProcessInstance pi : instances) {
       if (pi.getEndTime() == null) {
         runningIds.add(pi.getId());
-        definitions.add(pi.getProcessDefinitionId());
       }
+    }
+    Set<String> definitions = new LinkedHashSet<>();
+    if (!runningIds.isEmpty()) {
+      definitions().forEach(d -> definitions.add(d.getId()));
     }
     Map<String, List<HistoricActivityInstance>> byInstance = new HashMap<>();
     for (String definition : definitions) {

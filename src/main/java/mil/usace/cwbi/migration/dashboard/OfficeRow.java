@@ -20,6 +20,8 @@ import mil.usace.cwbi.migration.verification.Findings;
  *     or marked "not applicable" by HEC ({@link RoadmapNotes})
  * @param forecast when the office is likely to finish, with a range, against HEC's target date, and why in one line
  *     ({@link mil.usace.cwbi.migration.forecast.Forecasts})
+ * @param roadmapVersion the version of the roadmap model the office's migration runs on (its definition's
+ *     versionTag, e.g. "2"; "1" for the generated model's "1.0.0"): offices move to a new version on start-up
  */
 public record OfficeRow(
     String office,
@@ -45,7 +47,8 @@ public record OfficeRow(
     String cockpitUrl,
     String auditUrl,
     List<String> notApplicable,
-    Forecast forecast) {
+    Forecast forecast,
+    String roadmapVersion) {
 
   public OfficeRow(String office, String state, String processInstanceId, Integer phase, String phaseName,
       Integer step, String stepName, int stepsDone, int stepCount, int progressPercent, List<OpenTask> openTasks,
@@ -54,13 +57,19 @@ public record OfficeRow(
       String cockpitUrl, String auditUrl) {
     this(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, stepCount, progressPercent,
         openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention, started, ended,
-        cockpitUrl, auditUrl, List.of(), null);
+        cockpitUrl, auditUrl, List.of(), null, null);
   }
 
   public OfficeRow withNotApplicable(List<String> items) {
     return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, stepCount,
         progressPercent, openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention,
-        started, ended, cockpitUrl, auditUrl, List.copyOf(items), forecast);
+        started, ended, cockpitUrl, auditUrl, List.copyOf(items), forecast, roadmapVersion);
+  }
+
+  public OfficeRow withRoadmapVersion(String version) {
+    return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, stepCount,
+        progressPercent, openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt, attention,
+        started, ended, cockpitUrl, auditUrl, notApplicable, forecast, version);
   }
 
   /** The row with its forecast; an office at risk of missing its target needs attention (the reason is added). */
@@ -72,7 +81,7 @@ public record OfficeRow(
     }
     return new OfficeRow(office, state, processInstanceId, phase, phaseName, step, stepName, stepsDone, stepCount,
         progressPercent, openTasks, stepSince, daysInStep, overdueTasks, checks, incidents, blockedAt,
-        List.copyOf(why), started, ended, cockpitUrl, auditUrl, notApplicable, f);
+        List.copyOf(why), started, ended, cockpitUrl, auditUrl, notApplicable, f, roadmapVersion);
   }
 
   /** A task waiting for someone: its lane is the task's own in the model (District, HEC), also once escalated. */

@@ -10,6 +10,8 @@ import java.util.Set;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
+import mil.usace.cwbi.migration.process.versions.RoadmapVersions;
+import mil.usace.cwbi.migration.process.versions.RunningOfficesMover;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Component;
  *   <li>SKIPPED: an item the District's own answers made empty (the model's {@code skip_*} events; their name and
  *       documentation say why);</li>
  *   <li>NOT_APPLICABLE: an item HEC marked "Not applicable for this office" on its form, with HEC's reason;</li>
- *   <li>COMMENT: the District's comments on Step 4 and Step 6 work, and its proposals of another test duration.</li>
+ *   <li>COMMENT: the District's comments on Step 4 and Step 6 work, and its proposals of another test duration;</li>
+ *   <li>ROADMAP_VERSION: the office's migration moved to a new version of the roadmap, when, and what that changed
+ *       for it ({@link RunningOfficesMover}).</li>
  * </ul>
  * Entries speak the roadmap's words: task names from the model, evidence under readable labels.
  */
@@ -77,6 +81,25 @@ public class RoadmapNotes {
             facts.step(item), item, "Not needed: " + nameOf(model, item), null, null, evidence, List.of()));
       }
       entries.addAll(fromTasks(office, pi, facts));
+      entries.addAll(versionMoves(office, pi));
+    }
+    return entries;
+  }
+
+  /** Each move of the office to a new roadmap version: a value of {@link RunningOfficesMover#NOTE_VARIABLE}. */
+  private List<AuditEntry> versionMoves(String office, HistoricProcessInstance pi) {
+    List<AuditEntry> entries = new ArrayList<>();
+    for (HistoricDetail d : history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates()
+        .variableNameLike(RunningOfficesMover.NOTE_VARIABLE).disableBinaryFetching().list()) {
+      HistoricVariableUpdate u = (HistoricVariableUpdate) d;
+      if (!RunningOfficesMover.NOTE_VARIABLE.equals(u.getVariableName()) || u.getValue() == null) {
+        continue;
+      }
+      String version = RoadmapVersions.label(repository.getProcessDefinition(u.getProcessDefinitionId()));
+      Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put("What changed", u.getValue().toString());
+      entries.add(new AuditEntry(DashboardQueries.instant(u.getTime()), office, pi.getId(), "ROADMAP_VERSION", null,
+          null, "Moved to roadmap version " + version, null, null, evidence, List.of()));
     }
     return entries;
   }

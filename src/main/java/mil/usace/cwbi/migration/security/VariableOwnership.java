@@ -34,7 +34,8 @@ public class VariableOwnership {
   static final Set<String> SET_BY_THE_PROCESS = Set.of("districtGroup", "initiator", "scriptsAllDone", "scriptsOpen",
       "scriptInventory", "testPeriod", "testPeriodEnd", "findings", "environment", "environmentLabel",
       "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt", "testPeriodProposals",
-      "scriptsOpenSummary", "recentChecks", "nextCheck");
+      "scriptsOpenSummary", "recentChecks", "nextCheck",
+      mil.usace.cwbi.migration.process.versions.RunningOfficesMover.NOTE_VARIABLE);
 
   private final FormRules forms;
   private final Set<String> owned = new LinkedHashSet<>(SET_BY_THE_PROCESS);

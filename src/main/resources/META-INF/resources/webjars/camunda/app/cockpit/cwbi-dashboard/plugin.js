@@ -134,6 +134,8 @@ function render(table, rows) {
     el('td', {}, row.state === 'BLOCKED' ? 'held at ' + row.blockedAt
         : row.state === 'FINISHED' ? 'finished ' + when(row.ended).slice(0, 10)
         : row.state.replace('_', ' ').toLowerCase()),
+    // the version of the roadmap model the office runs on (offices move to a new version on start-up)
+    el('td', {class: 'cwbi-roadmap-version'}, row.roadmapVersion ? 'version ' + row.roadmapVersion : ''),
     stepCell(row),
     tasksCell(row),
     el('td', {class: 'cwbi-days'}, row.daysInStep === null ? '' : String(row.daysInStep)),
@@ -226,8 +228,8 @@ export default {
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
   render: (node) => {
-    const heads = ['Office', 'State', 'Phase / step', 'Open tasks (lane, assignee)', 'Days in step',
-      'Forecast (range, target, why)', 'Overdue', 'Last checks', 'Incidents', 'Needs attention'];
+    const heads = ['Office', 'State', 'Roadmap version', 'Phase / step', 'Open tasks (lane, assignee)',
+      'Days in step', 'Forecast (range, target, why)', 'Overdue', 'Last checks', 'Incidents', 'Needs attention'];
     node.appendChild(el('section', {class: 'cwbi-dashboard', style: 'margin-bottom:20px'},
       el('h1', {class: 'section-title'}, 'CWBI migration'),
       el('p', {class: 'cwbi-status', style: 'color:#666'}, 'Loading offices...'),
