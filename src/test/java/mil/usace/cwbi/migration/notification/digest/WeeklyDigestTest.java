@@ -164,6 +164,29 @@ class WeeklyDigestTest extends IntegrationTest {
     assertThat(deliver()).extracting(Received::to).containsExactlyInAnyOrderElementsOf(HEC);
   }
 
+  @Test
+  void aDistrictCanNeitherStartNorReadTheDigestProcess() throws Exception {
+    long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(WeeklyDigestDelegate.PROCESS_KEY)
+        .count();
+    String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+        "swt-water:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    var start = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+            + "/engine-rest/process-definition/key/" + WeeklyDigestDelegate.PROCESS_KEY + "/start"))
+        .header("Authorization", auth).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(start.statusCode()).as("refused: the district cannot even see the definition " + start.body())
+        .isIn(403, 404);
+    var list = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+            + "/engine-rest/history/variable-instance?processDefinitionKey=" + WeeklyDigestDelegate.PROCESS_KEY))
+        .header("Authorization", auth).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).as("nothing of HEC's digest is visible to a district").isEqualTo("[]");
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(WeeklyDigestDelegate.PROCESS_KEY)
+        .count()).isEqualTo(before);
+  }
+
   /** The digest process's timer job, executed as the job executor would (the test profile runs none). */
   void look() {
     List<Job> timers = management.createJobQuery().processDefinitionKey(WeeklyDigestDelegate.PROCESS_KEY).timers()
