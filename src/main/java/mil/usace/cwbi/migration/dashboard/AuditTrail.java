@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import mil.usace.cwbi.migration.dashboard.AuditEntry.CheckLine;
+import mil.usace.cwbi.migration.forecast.TargetDates;
 import mil.usace.cwbi.migration.process.forms.FormLabels;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
@@ -52,9 +53,11 @@ public class AuditTrail {
   private final FormRules forms;
   private final RoadmapNotes notes;
   private final OutsideFormChanges outsideForms;
+  private final TargetDates targets;
 
   public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes,
-      OutsideFormChanges outsideForms) {
+      OutsideFormChanges outsideForms, TargetDates targets) {
+    this.targets = targets;
     this.history = history;
     this.repository = repository;
     this.forms = forms;
@@ -62,13 +65,16 @@ public class AuditTrail {
     this.outsideForms = outsideForms;
   }
 
-  /** The office's trail, oldest first; empty when the office never started a migration. */
+  /**
+   * The office's trail, oldest first: its migrations and HEC's target dates for it (or for all offices); empty when
+   * the office never started a migration and has no target.
+   */
   public List<AuditEntry> of(String office) {
     String key = office.strip().toUpperCase(Locale.ROOT);
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(DashboardQueries.KEY).processInstanceBusinessKey(key).list();
     if (instances.isEmpty()) {
-      return List.of();
+      return targetDates(key);
     }
     String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
 
@@ -135,8 +141,28 @@ public class AuditTrail {
       entries.add(check(key, u));
     }
     entries.addAll(notes.of(key, instances)); // skipped, not applicable, the District's comments
+    entries.addAll(targetDates(key));
     entries.sort(Comparator.comparing(AuditEntry::time, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(e -> order(e.type())));
+    return entries;
+  }
+
+  /** "Target date set by hec-engineer": HEC's target dates for this office or for all, with who and when. */
+  private List<AuditEntry> targetDates(String office) {
+    List<AuditEntry> entries = new ArrayList<>();
+    for (TargetDates.Change c : targets.changesFor(office)) {
+      String scope = c.forAll() ? "all offices" : "this office";
+      Map<String, Object> evidence = new LinkedHashMap<>();
+      evidence.put("targetDate", c.date() == null ? null : c.date().toString());
+      evidence.put("forAllOffices", c.forAll());
+      List<AuditField> fields = new ArrayList<>();
+      fields.add(new AuditField("targetDate", "Target date", c.date() == null ? "none (cleared)"
+          : AuditField.text(c.date().toString(), null), null));
+      fields.add(new AuditField("forAllOffices", "For", scope, null));
+      entries.add(new AuditEntry(c.setAt(), office, null, "TARGET_DATE", null, null,
+          (c.date() == null ? "Target date cleared by " : "Target date set by ") + c.setBy() + " (" + scope + ")",
+          c.setBy(), null, evidence, List.of(), List.copyOf(fields), null));
+    }
     return entries;
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import mil.usace.cwbi.migration.security.PageCsrf;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,10 +40,12 @@ public class DashboardController {
     this.audit = audit;
   }
 
+  /** The rows; the response carries the session's CSRF token for the target-date control (TargetDateController). */
   @GetMapping(value = "/offices", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<List<OfficeRow>> offices(HttpServletRequest request) {
     access.require(request);
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(queries.offices());
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        .header(PageCsrf.HEADER, PageCsrf.token(request)).body(queries.offices());
   }
 
   @GetMapping(value = "/offices/{office}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -85,7 +88,7 @@ public class DashboardController {
         .body(error(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 
-  private static Map<String, Object> error(HttpStatus status, String message) {
+  static Map<String, Object> error(HttpStatus status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("time", Instant.now());
     body.put("status", status.value());

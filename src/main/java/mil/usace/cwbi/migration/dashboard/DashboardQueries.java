@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import mil.usace.cwbi.migration.dashboard.OfficeRow.CheckStatus;
 import mil.usace.cwbi.migration.dashboard.OfficeRow.IncidentInfo;
 import mil.usace.cwbi.migration.dashboard.OfficeRow.OpenTask;
+import mil.usace.cwbi.migration.forecast.Forecast;
+import mil.usace.cwbi.migration.forecast.Forecasts;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.verification.Environment;
@@ -56,9 +58,12 @@ public class DashboardQueries {
   private final ManagementService management;
   private final MigrationProperties properties;
   private final RoadmapNotes notes;
+  private final Forecasts forecasts;
 
-  public DashboardQueries(ProcessEngine engine, MigrationProperties properties, RoadmapNotes notes) {
+  public DashboardQueries(ProcessEngine engine, MigrationProperties properties, RoadmapNotes notes,
+      Forecasts forecasts) {
     this.notes = notes;
+    this.forecasts = forecasts;
     this.engine = engine;
     this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
@@ -99,8 +104,17 @@ public class DashboardQueries {
             incidents.getOrDefault(pi.getId(), List.of()), checks.getOrDefault(pi.getId(), Map.of())));
       }
     }
+    rows = withForecasts(rows);
     rows.sort(ATTENTION_FIRST);
     return withNotApplicable(rows, current.values());
+  }
+
+  /** Each row's forecast; an office whose forecast passes its target joins those needing attention. */
+  private List<OfficeRow> withForecasts(List<OfficeRow> rows) {
+    Map<String, Forecast> byOffice = forecasts.all().stream()
+        .collect(Collectors.toMap(Forecast::office, f -> f, (a, b) -> a));
+    return rows.stream().map(r -> r.withForecast(byOffice.get(r.office())))
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
   private List<OfficeRow> withNotApplicable(List<OfficeRow> rows, java.util.Collection<HistoricProcessInstance> shown) {
@@ -110,12 +124,16 @@ public class DashboardQueries {
         : r.withNotApplicable(items.getOrDefault(r.processInstanceId(), List.of()))).toList();
   }
 
-  /** Attention first (incidents, then held at a gate, then overdue, longest in step first); then by office. */
+  /**
+   * Attention first (incidents, then held at a gate, then overdue, then forecast past the target, the latest first,
+   * then longest in step); then by office.
+   */
   static final Comparator<OfficeRow> ATTENTION_FIRST = Comparator
       .comparing((OfficeRow r) -> r.attention().isEmpty())
       .thenComparing(r -> -r.incidents().size())
       .thenComparing(r -> r.blockedAt() == null)
       .thenComparing(r -> -r.overdueTasks())
+      .thenComparing(r -> -(r.forecast() == null ? 0 : r.forecast().daysPastTarget()))
       .thenComparing(r -> -(r.daysInStep() == null ? 0 : r.daysInStep()))
       .thenComparing(r -> switch (r.state()) {
         case "BLOCKED", "RUNNING" -> 0;

@@ -1,7 +1,10 @@
 // "CWBI migration": one row per office on Cockpit's dashboard (plugin point cockpit.dashboard).
 // Data: GET /api/dashboard/offices with the Cockpit session cookie (HEC and administrators only).
+// HEC's target dates: PUT/DELETE /api/dashboard/targets/{office|all} with the CSRF token the GET answered with.
 
 const STEPS = 9;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+let csrfToken = null;
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -22,6 +25,39 @@ function when(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   return d.toISOString().slice(0, 16).replace('T', ' ') + 'Z';
+}
+
+// "2027-03-12" as "12 Mar 2027"
+function day(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return d + ' ' + MONTHS[m - 1] + ' ' + y;
+}
+
+// When the office is likely to finish, the range, HEC's target, a flag when the forecast passes it, and why in one
+// line in the roadmap's words (the server's explanation: which step is slow compared with the portfolio's median).
+function forecastCell(row) {
+  const f = row.forecast;
+  if (!f) return el('td', {class: 'cwbi-forecast'}, '');
+  const target = f.target ? el('div', {class: 'cwbi-target', style: 'color:#555'},
+    'target ' + day(f.target) + (f.targetForAll ? ' (all offices)' : '')) : null;
+  const why = el('div', {class: 'cwbi-forecast-why',
+      style: 'font-size:11px;max-width:260px;color:' + (f.atRisk ? '#c62828' : '#555')}, f.explanation);
+  if (f.status === 'FORECAST') {
+    return el('td', {class: 'cwbi-forecast', 'data-status': f.status},
+      el('strong', {class: 'cwbi-forecast-date'}, day(f.predicted)),
+      f.atRisk ? el('span', {class: 'cwbi-at-risk label label-danger',
+          style: 'margin-left:6px;background:#c62828;color:#fff;padding:1px 4px;border-radius:3px',
+          title: f.daysPastTarget + ' days after the target'}, 'AT RISK') : null,
+      el('div', {class: 'cwbi-forecast-range', style: 'color:#555'},
+        'range ' + day(f.early) + ' – ' + day(f.late)),
+      target, why);
+  }
+  if (f.status === 'FINISHED') {
+    return el('td', {class: 'cwbi-forecast', 'data-status': f.status}, 'finished ' + day(f.predicted), target);
+  }
+  return el('td', {class: 'cwbi-forecast', 'data-status': f.status}, el('em', {class: 'cwbi-forecast-why',
+      style: 'font-size:11px;color:#555'}, f.explanation), target);
 }
 
 function progress(row) {
@@ -101,6 +137,7 @@ function render(table, rows) {
     stepCell(row),
     tasksCell(row),
     el('td', {class: 'cwbi-days'}, row.daysInStep === null ? '' : String(row.daysInStep)),
+    forecastCell(row),
     el('td', {class: 'cwbi-overdue-count', style: row.overdueTasks ? 'color:#c62828;font-weight:bold' : null},
       row.state === 'RUNNING' || row.state === 'BLOCKED' ? String(row.overdueTasks) : ''),
     checksCell(row),
@@ -119,14 +156,69 @@ async function load(node) {
       status.textContent = 'Dashboard unavailable (' + response.status + '): ' + (problem.message || response.statusText);
       return;
     }
+    csrfToken = response.headers.get('X-XSRF-TOKEN') || csrfToken;
     const rows = await response.json();
     render(node.querySelector('table'), rows);
+    offerOffices(node, rows);
     const attention = rows.filter(r => r.attention.length).length;
-    status.textContent = rows.length + ' offices, ' + attention + ' needing attention. Updated ' +
+    const risk = rows.filter(r => r.forecast && r.forecast.atRisk).length;
+    status.textContent = rows.length + ' offices, ' + attention + ' needing attention, ' + risk +
+        ' forecast after their target. Updated ' +
         new Date().toLocaleTimeString() + '.';
   } catch (e) {
     status.textContent = 'Dashboard unavailable: ' + e.message;
   }
+}
+
+// The offices of the target control, kept in the dashboard's order; the selection survives a reload.
+function offerOffices(node, rows) {
+  const select = node.querySelector('.cwbi-target-office');
+  const chosen = select.value;
+  const offices = rows.map(r => r.office).slice().sort();
+  select.replaceChildren(el('option', {value: 'all'}, 'all offices'), ...offices.map(o => el('option', {value: o}, o)));
+  if (chosen && (chosen === 'all' || offices.includes(chosen))) select.value = chosen;
+}
+
+async function changeTarget(node, method) {
+  const office = node.querySelector('.cwbi-target-office').value;
+  const date = node.querySelector('.cwbi-target-date').value;
+  const status = node.querySelector('.cwbi-target-status');
+  const init = {method, credentials: 'same-origin',
+      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken || ''}};
+  if (method === 'PUT') {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify({targetDate: date});
+  }
+  try {
+    const response = await fetch('/api/dashboard/targets/' + encodeURIComponent(office), init);
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      status.style.color = '#c62828';
+      status.textContent = 'Not saved (' + response.status + '): ' + (problem.message || response.statusText);
+      return;
+    }
+    status.style.color = '#2e7d32';
+    const whom = office === 'all' ? 'all offices' : office;
+    status.textContent = method === 'PUT' ? 'Target ' + day(date) + ' set for ' + whom + '.'
+        : 'Target cleared for ' + whom + '.';
+    await load(node);
+  } catch (e) {
+    status.style.color = '#c62828';
+    status.textContent = 'Not saved: ' + e.message;
+  }
+}
+
+function targetControl(node) {
+  const form = el('form', {class: 'cwbi-target-form form-inline', style: 'margin:0 0 8px'},
+    'Target date for ', el('select', {class: 'cwbi-target-office form-control input-sm'},
+      el('option', {value: 'all'}, 'all offices')), ' ',
+    el('input', {type: 'date', class: 'cwbi-target-date form-control input-sm', required: 'required'}), ' ',
+    el('button', {type: 'submit', class: 'cwbi-target-set btn btn-default btn-sm'}, 'Set target'), ' ',
+    el('button', {type: 'button', class: 'cwbi-target-clear btn btn-link btn-sm'}, 'Clear'), ' ',
+    el('span', {class: 'cwbi-target-status', style: 'font-size:12px'}));
+  form.addEventListener('submit', e => { e.preventDefault(); changeTarget(node, 'PUT'); });
+  form.querySelector('.cwbi-target-clear').addEventListener('click', () => changeTarget(node, 'DELETE'));
+  return form;
 }
 
 export default {
@@ -134,8 +226,8 @@ export default {
   pluginPoint: 'cockpit.dashboard',
   priority: 100,
   render: (node) => {
-    const heads = ['Office', 'State', 'Phase / step', 'Open tasks (lane, assignee)', 'Days in step', 'Overdue',
-      'Last checks', 'Incidents', 'Needs attention'];
+    const heads = ['Office', 'State', 'Phase / step', 'Open tasks (lane, assignee)', 'Days in step',
+      'Forecast (range, target, why)', 'Overdue', 'Last checks', 'Incidents', 'Needs attention'];
     node.appendChild(el('section', {class: 'cwbi-dashboard', style: 'margin-bottom:20px'},
       el('h1', {class: 'section-title'}, 'CWBI migration'),
       // HEC leadership's checklist spreadsheet: one row per office, one column per roadmap item (PortfolioController)
@@ -143,6 +235,7 @@ export default {
         el('a', {href: '/api/dashboard/portfolio.xlsx', download: ''}, 'spreadsheet (.xlsx)'), ' · ',
         el('a', {href: '/api/dashboard/portfolio.csv', download: ''}, 'CSV')),
       el('p', {class: 'cwbi-status', style: 'color:#666'}, 'Loading offices...'),
+      targetControl(node),
       el('table', {class: 'cwbi-offices table table-bordered table-condensed', style: 'font-size:12px;background:#fff'},
         el('thead', {}, el('tr', {}, heads.map(h => el('th', {}, h)))), el('tbody'))));
     load(node);

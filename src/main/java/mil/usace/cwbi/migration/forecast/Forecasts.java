@@ -1,0 +1,155 @@
+package mil.usace.cwbi.migration.forecast;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import mil.usace.cwbi.migration.forecast.StepTimeline.Activity;
+import mil.usace.cwbi.migration.process.MigrationProperties;
+import mil.usace.cwbi.migration.process.MigrationVariables;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every office's forecast: when its migration is likely to finish, with a range, against HEC's target date
+ * ({@link ForecastModel} for the method). Read from the engine's history in a fixed number of queries (the
+ * migrations, one activity query per deployed version they use, the targets), whatever the number of
+ * offices. The portfolio is every office's current migration (the running one, else the last finished one; a
+ * cancelled one does not count), as on the dashboard.
+ */
+@Component
+public class Forecasts {
+
+  static final String KEY = MigrationVariables.PROCESS_KEY;
+
+  private final HistoryService history;
+  private final MigrationProperties properties;
+  private final TargetDates targets;
+
+  public Forecasts(ProcessEngine engine, MigrationProperties properties, TargetDates targets) {
+    this.history = engine.getHistoryService();
+    this.properties = properties;
+    this.targets = targets;
+  }
+
+  /** Every office (those of {@code cwbi.offices} and any with a migration), by office id. */
+  public List<Forecast> all() {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Map<String, HistoricProcessInstance> current = currentInstances();
+    Map<String, StepTimeline> timelines = timelines(current, now);
+    Map<Integer, StepStats> portfolio = portfolio(timelines.values());
+    Map<String, LocalDate> inForce = targets.current();
+
+    Set<String> offices = new TreeSet<>(properties.getOffices());
+    offices.addAll(current.keySet());
+    List<Forecast> result = new ArrayList<>();
+    for (String office : offices) {
+      TargetDates.Target target = TargetDates.applying(inForce, office);
+      LocalDate date = target == null ? null : target.date();
+      boolean forAll = target != null && target.forAll();
+      HistoricProcessInstance pi = current.get(office);
+      if (pi == null) {
+        result.add(ForecastModel.notStarted(office, date, forAll));
+      } else if (pi.getEndTime() != null) {
+        result.add(ForecastModel.finished(office, pi.getEndTime().toInstant(), date, forAll));
+      } else {
+        result.add(ForecastModel.running(office, timelines.get(office), portfolio, now, date, forAll));
+      }
+    }
+    return result;
+  }
+
+  /** One office's forecast (an office with no migration: NOT_STARTED). */
+  public Forecast forOffice(String office) {
+    String id = office.strip().toUpperCase(Locale.ROOT);
+    return all().stream().filter(f -> f.office().equals(id)).findFirst()
+        .orElseGet(() -> ForecastModel.notStarted(id, null, false));
+  }
+
+  /** The offices whose forecast is after their target, the latest first. */
+  public List<Forecast> atRisk() {
+    return all().stream().filter(Forecast::atRisk)
+        .sorted(Comparator.comparingLong(Forecast::daysPastTarget).reversed().thenComparing(Forecast::office))
+        .toList();
+  }
+
+  /** Per step, the time each office that finished it took. */
+  static Map<Integer, StepStats> portfolio(Iterable<StepTimeline> timelines) {
+    Map<Integer, List<Double>> days = new HashMap<>();
+    for (StepTimeline t : timelines) {
+      for (int s : t.finishedSteps()) {
+        days.computeIfAbsent(s, k -> new ArrayList<>()).add(ForecastModel.days(t.elapsedMs(s)));
+      }
+    }
+    Map<Integer, StepStats> stats = new HashMap<>();
+    for (int s = 1; s <= StepFacts.count(); s++) {
+      stats.put(s, StepStats.of(s, days.getOrDefault(s, List.of())));
+    }
+    return stats;
+  }
+
+  private Map<String, StepTimeline> timelines(Map<String, HistoricProcessInstance> current, Instant now) {
+    Map<String, String> officeOf = new HashMap<>();
+    Set<String> definitions = new TreeSet<>();
+    current.forEach((office, pi) -> {
+      officeOf.put(pi.getId(), office);
+      definitions.add(pi.getProcessDefinitionId());
+    });
+    Map<String, List<Activity>> byInstance = new HashMap<>();
+    for (String definition : definitions) {
+      for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
+          .processDefinitionId(definition).list()) {
+        if (officeOf.containsKey(a.getProcessInstanceId())) {
+          byInstance.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(new Activity(
+              a.getActivityId(), a.getActivityType(), instant(a.getStartTime()), instant(a.getEndTime())));
+        }
+      }
+    }
+    Map<String, StepTimeline> result = new HashMap<>();
+    current.forEach((office, pi) -> result.put(office, StepTimeline.of(
+        byInstance.getOrDefault(pi.getId(), List.of()), now, instant(pi.getEndTime()))));
+    return result;
+  }
+
+  /** Per office its current migration: the running one, else the last completed one (not a cancelled one). */
+  private Map<String, HistoricProcessInstance> currentInstances() {
+    Map<String, HistoricProcessInstance> byOffice = new HashMap<>();
+    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()) {
+      boolean running = pi.getEndTime() == null;
+      if (pi.getBusinessKey() == null
+          || !(running || HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState()))) {
+        continue;
+      }
+      String office = pi.getBusinessKey().toUpperCase(Locale.ROOT);
+      HistoricProcessInstance seen = byOffice.get(office);
+      if (seen == null || later(pi, seen)) {
+        byOffice.put(office, pi);
+      }
+    }
+    return byOffice;
+  }
+
+  private static boolean later(HistoricProcessInstance candidate, HistoricProcessInstance seen) {
+    if ((candidate.getEndTime() == null) != (seen.getEndTime() == null)) {
+      return candidate.getEndTime() == null;
+    }
+    Date a = candidate.getEndTime() != null ? candidate.getEndTime() : candidate.getStartTime();
+    Date b = seen.getEndTime() != null ? seen.getEndTime() : seen.getStartTime();
+    return a.after(b);
+  }
+
+  private static Instant instant(Date d) {
+    return d == null ? null : d.toInstant();
+  }
+}
