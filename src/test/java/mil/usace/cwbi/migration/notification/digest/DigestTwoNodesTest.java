@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mil.usace.cwbi.migration.dashboard.DashboardQueries;
 import mil.usace.cwbi.migration.dashboard.RoadmapItems;
 import mil.usace.cwbi.migration.dashboard.RoadmapNotes;
+import mil.usace.cwbi.migration.forecast.Forecasts;
+import mil.usace.cwbi.migration.forecast.TargetDates;
 import mil.usace.cwbi.migration.notification.MailComposer;
 import mil.usace.cwbi.migration.notification.NotificationProperties;
 import mil.usace.cwbi.migration.notification.Notifier;
@@ -35,6 +37,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -145,11 +148,13 @@ class DigestTwoNodesTest {
     notification.setRetryCycle("R3/PT1S");
     MigrationProperties migration = new MigrationProperties();
     migration.setOffices(List.of("SWT", "LRL"));
-    StaticListableBeanFactory none = new StaticListableBeanFactory();
+    Forecasts forecasts = new Forecasts(engine, migration,
+        new TargetDates(new JdbcTemplate(c.getDataSource())));
+    StaticListableBeanFactory risks = new StaticListableBeanFactory(Map.of("risks", new ForecastAtRisk(forecasts)));
     WeeklyDigestQueries queries = new WeeklyDigestQueries(
         new DashboardQueries(engine, migration, new RoadmapNotes(engine.getHistoryService(),
-            engine.getRepositoryService(), new FormRules())),
-        engine.getHistoryService(), new RoadmapItems(), none.getBeanProvider(AtRiskOffices.class));
+            engine.getRepositoryService(), new FormRules()), forecasts),
+        engine.getHistoryService(), new RoadmapItems(), risks.getBeanProvider(AtRiskOffices.class));
     WeeklyDigestDelegate real = new WeeklyDigestDelegate(digest, queries, new DigestComposer(notification),
         new Recipients(engine.getIdentityService()),
         new Notifier(engine.getRuntimeService(), new MailComposer(notification)), engine.getHistoryService());

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import mil.usace.cwbi.migration.forecast.TargetDates;
 import mil.usace.cwbi.migration.notification.Notifier;
 import mil.usace.cwbi.migration.notification.demo.MailViewerController;
 import mil.usace.cwbi.migration.support.IntegrationTest;
@@ -48,6 +49,7 @@ class WeeklyDigestTest extends IntegrationTest {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired DigestProperties properties;
+  @Autowired TargetDates targets;
 
   final List<String> started = new ArrayList<>();
   ZonedDateTime slot;
@@ -81,6 +83,7 @@ class WeeklyDigestTest extends IntegrationTest {
       }
     }
     identity.deleteUser("hec-digest-a");
+    targets.record("MVP", null, "hec-engineer", Instant.now());
     TestServers.restartSmtp();
   }
 
@@ -112,6 +115,8 @@ class WeeklyDigestTest extends IntegrationTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(done.getId()).count()).isZero();
 
     deliver(); // the handoff mails of the work above
+    // HEC wants MVP done by the digest's day: its forecast (Steps 2-9 still ahead) passes that
+    targets.record("MVP", slot.toLocalDate(), "hec-engineer", slot.toInstant().minus(Duration.ofDays(2)));
 
     // Five minutes after the digest's hour: the timer's look finds it due.
     ClockUtil.setCurrentTime(Date.from(slot.toInstant().plus(Duration.ofMinutes(5))));
@@ -122,10 +127,16 @@ class WeeklyDigestTest extends IntegrationTest {
     Received mail = mails.stream().filter(m -> m.to().equals("hec-engineer@example.mil")).findFirst().orElseThrow();
 
     assertThat(mail.subject()).startsWith("[CWBI migration] HEC's week to ")
-        .contains("1 held at a gate").contains("steps finished");
+        .contains("1 at risk").contains("1 held at a gate").contains("steps finished");
     String text = mail.text();
+    // for people to read what HEC gets (target/ only)
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "weekly-digest-sample.txt"),
+        mail.subject() + "\n\n" + text);
     assertThat(text).contains(DigestComposer.AT_RISK).contains(DigestComposer.HELD).contains(DigestComposer.OVERDUE)
         .contains(DigestComposer.FINISHED);
+    assertThat(section(text, DigestComposer.AT_RISK)).contains("* MVP: forecast ")
+        .contains(" is after the target " + slot.getDayOfMonth() + " ").contains("(range ")
+        .doesNotContain("LRN", "SWF", "NWDM");
     assertThat(section(text, DigestComposer.HELD))
         .contains("* LRN: held at the Phase 1 gate (CWBI-DEV check) in Step 3: Test modeling operations (CAVI/CWMS-Vue)")
         .contains("CWBI-DEV: Critical time series are not up to date in CWBI-DEV")
