@@ -18,7 +18,7 @@ import java.util.Map;
 import mil.usace.cwbi.migration.forecast.TargetDates;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.security.PageCsrf;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -175,7 +175,7 @@ public class TargetDateController {
 
   /** The engine's clock, as every date of the forecast. */
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.getCurrentTime().toInstant();
   }
 
   @ExceptionHandler(DashboardAccess.Denied.class)

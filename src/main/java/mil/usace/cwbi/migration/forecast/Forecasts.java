@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import mil.usace.cwbi.migration.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +45,7 @@ public class Forecasts {
 
   /** Every office (those of {@code cwbi.offices} and any with a migration), by office id. */
   public List<Forecast> all() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.getCurrentTime().toInstant();
     Map<String, HistoricProcessInstance> current = currentInstances();
     Map<String, StepTimeline> timelines = timelines(current, now);
     Map<Integer, StepStats> portfolio = portfolio(timelines.values());

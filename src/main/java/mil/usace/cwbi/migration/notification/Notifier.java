@@ -77,7 +77,16 @@ public class Notifier {
   }
 
   private void start(List<Notice> notices) {
-    List<OutgoingMail> mails = render(notices);
+    send(render(notices), notices.get(0).office());
+  }
+
+  /**
+   * Delivers mails rendered elsewhere (HEC's weekly digest) the same way: one {@code send-notification} instance
+   * started in the caller's transaction, one retried job per message.
+   *
+   * @param office the office the mails are about, or what they cover ("all offices")
+   */
+  public void send(List<OutgoingMail> mails, String office) {
     if (mails.isEmpty()) {
       return;
     }
@@ -90,7 +99,7 @@ public class Notifier {
     String recipients = String.join(", ", mails.stream().map(OutgoingMail::to).distinct().toList());
     runtime.createProcessInstanceByKey(PROCESS_KEY)
         // no business key: by contract a business key names an office's migration
-        .setVariable("office", notices.get(0).office())
+        .setVariable("office", office)
         // rendered at handoff time; bytes because a message can be longer than a string variable may be
         .setVariable(MAILS, Variables.byteArrayValue(payload))
         .setVariable(MAIL_COUNT, mails.size())

@@ -232,6 +232,10 @@ export default {
       'Days in step', 'Forecast (range, target, why)', 'Overdue', 'Last checks', 'Incidents', 'Needs attention'];
     node.appendChild(el('section', {class: 'cwbi-dashboard', style: 'margin-bottom:20px'},
       el('h1', {class: 'section-title'}, 'CWBI migration'),
+      // HEC leadership's checklist spreadsheet: one row per office, one column per roadmap item (PortfolioController)
+      el('p', {class: 'cwbi-portfolio'}, 'Portfolio for HEC leadership, one column per roadmap item: ',
+        el('a', {href: '/api/dashboard/portfolio.xlsx', download: ''}, 'spreadsheet (.xlsx)'), ' · ',
+        el('a', {href: '/api/dashboard/portfolio.csv', download: ''}, 'CSV')),
       el('p', {class: 'cwbi-status', style: 'color:#666'}, 'Loading offices...'),
       targetControl(node),
       el('table', {class: 'cwbi-offices table table-bordered table-condensed', style: 'font-size:12px;background:#fff'},
