@@ -96,7 +96,8 @@ final class YearOfHistory {
             List<String> values = new ArrayList<>();
             for (String[] col : columns.get(rule.getKey())) {
               names.add(col[0]);
-              values.add(expression(rule.getKey(), col[0], col[1].equals("time"), suffix, k * windowDays));
+              values.add(expression(rule.getKey(), columns.get(rule.getKey()), col[0], col[1].equals("time"), suffix,
+                  k * windowDays));
             }
             added += s.executeUpdate("insert into " + rule.getKey() + " (" + String.join(", ", names) + ") select "
                 + String.join(", ", values) + " from " + rule.getKey() + " where " + rule.getValue());
@@ -108,7 +109,8 @@ final class YearOfHistory {
     return added;
   }
 
-  private String expression(String table, String column, boolean time, String suffix, int days) {
+  private String expression(String table, List<String[]> all, String column, boolean time, String suffix,
+      int days) {
     String col = column.toUpperCase(Locale.ROOT);
     if (time) {
       return postgres ? col + " + " + days + " * INTERVAL '1 day'" : "DATEADD(DAY, " + days + ", " + col + ")";
@@ -122,17 +124,24 @@ final class YearOfHistory {
       case "TASK_ID_":
         return "case when TASK_ID_ in (" + copiedTasks + ") then TASK_ID_ || " + suffix + " else TASK_ID_ end";
       case "PROC_INST_ID_":
+      case "PROCESS_INSTANCE_ID_":
       case "ROOT_PROC_INST_ID_":
       case "EXECUTION_ID_":
-        if (table.equals("ACT_RU_AUTHORIZATION")) {
+        // the process instance the row belongs to: its column differs by table (the job log's is longer)
+        String instance = table.equals("ACT_HI_PROCINST") ? "ID_" : has(all, "PROC_INST_ID_") ? "PROC_INST_ID_"
+            : has(all, "PROCESS_INSTANCE_ID_") ? "PROCESS_INSTANCE_ID_" : null;
+        if (instance == null || table.equals("ACT_RU_AUTHORIZATION")) {
           return col;
         }
-        String instance = table.equals("ACT_HI_PROCINST") ? "ID_" : "PROC_INST_ID_";
         return "case when " + instance + " in (" + copiedProcs + ") then " + col + " || " + suffix + " else " + col
             + " end";
       default:
         return col;
     }
+  }
+
+  private static boolean has(List<String[]> columns, String name) {
+    return columns.stream().anyMatch(c -> c[0].equals(name));
   }
 
   /** The table's columns: name and "time" for timestamps. */
