@@ -50,11 +50,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ul>
  *   <li>{@code cycles} a number (e.g. 8): 11, 38, 200 offices, each held at a failing T7 check with that many
  *       re-checks (each: the re-check timer, the check, a new fix task), measured as the offices are added;</li>
- *   <li>{@code cycles} a number of days (e.g. {@code 365d}): one size (e.g. 38 offices) lives that many simulated days
- *       as {@code storage.YearSimulationBenchmark} lives them (half the offices held at a failing T7 check, re-checked
- *       every 6 h; half in a Step 5 test period as long, CWBI-TEST re-checked daily; the task reminders every
- *       15 minutes), the engine clock moved from due job to due job and every job run; measured at the start and
- *       after each quarter.</li>
+ *   <li>{@code cycles} a number of days (e.g. {@code 365d}): one size (e.g. 38 offices) lives a few simulated days
+ *       ({@code -Dinbox.real-days}, 4 after the first) as {@code storage.YearSimulationBenchmark} lives them (half the
+ *       offices held at a failing T7 check, re-checked every 6 h; half in a Step 5 test period, CWBI-TEST re-checked
+ *       daily; the task reminders every 15 minutes), the engine clock moved from due job to due job and every job
+ *       run; then {@link YearOfHistory} copies the history of those days until it spans that many days (all of a
+ *       year's jobs took hours here). Measured at day 0, after the real days and at the end.</li>
  * </ul>
  * At the end it writes the SQL Camunda ran for the two inbox queries and the database's plan of it
  * ({@code EXPLAIN ANALYZE} on H2, {@code EXPLAIN (ANALYZE, BUFFERS)} on PostgreSQL) under target/inbox-bench, for each
@@ -62,8 +63,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * at every size of a re-check run, at the end of a year run.
  *
  * <pre>mvn -B -ntp -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=mil.usace.cwbi.migration.cluster.InboxLatencyBenchmark -Dexec.args="h2,postgres 11,38,200 8 40"
- * ... -Dexec.args="h2,postgres 38 365d 40" -Dinbox.data=target/inbox-year   # keeps the data; a second run reuses it</pre>
+ *   -Dexec.mainClass=mil.usace.cwbi.migration.cluster.InboxLatencyBenchmark -Dexec.args="h2,postgres 11,38,200 8 20"
+ * ... -Dexec.args="h2,postgres 38 365d 20" -Dinbox.data=target/inbox-year   # keeps the data; a second run reuses it</pre>
  */
 public final class InboxLatencyBenchmark {
 
