@@ -49,6 +49,16 @@ final class ThrowawayPostgres implements AutoCloseable {
     return new ThrowawayPostgres(abs, port);
   }
 
+  /** Starts the cluster an earlier {@link #start} left in {@code dir} (its data kept), on a new free port. */
+  static ThrowawayPostgres restart(Path dir) throws Exception {
+    Path abs = dir.toAbsolutePath();
+    int port = freePort();
+    run(List.of(BIN.resolve("pg_ctl").toString(), "-D", abs.resolve("data").toString(), "-l",
+        abs.resolve("pg.log").toString(), "-o", "-p " + port + " -k " + abs + " -c listen_addresses=127.0.0.1"
+            + " -c max_connections=100 -c fsync=off", "-w", "start"), "root".equals(System.getProperty("user.name")));
+    return new ThrowawayPostgres(abs, port);
+  }
+
   String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
