@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ForecastHistory {
 
   static final String[] STEP_1 = {"task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport",
-      "task_1_4_shef_parser"};
+      "task_1_4_shef_parser", "task_1_5_export_shef_config", "task_1_6_opendcs_dev"};
   static final String[] STEP_2 = {"task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
       "task_2_4_custom_schema"};
   static final String[] STEP_3 = {"task_3_1_modeling_ops"};

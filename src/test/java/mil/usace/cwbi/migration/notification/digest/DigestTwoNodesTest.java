@@ -83,7 +83,9 @@ class DigestTwoNodesTest {
     // deployed once, as the first node of a cluster does; the timer job is in the shared database
     a.getRepositoryService().createDeployment().name("digest")
         .addClasspathResource("bpmn/hec-weekly-digest.bpmn")
-        .addClasspathResource("bpmn/send-notification.bpmn").deploy();
+        .addClasspathResource("bpmn/send-notification.bpmn")
+        // the roadmap (steps, items, gates) the digest speaks of is read from the migration's model
+        .addClasspathResource("bpmn/cwbi-migration.bpmn").deploy();
 
     long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
     while (System.currentTimeMillis() < deadline
