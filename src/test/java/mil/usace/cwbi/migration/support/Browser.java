@@ -60,7 +60,10 @@ public final class Browser {
   }
 
   public static WebDriverWait waitFor(int seconds) {
-    return new WebDriverWait(driver(), Duration.ofSeconds(seconds));
+    // pages re-render while we wait (the dashboard refreshes its table): an element gone stale is looked up again
+    WebDriverWait wait = new WebDriverWait(driver(), Duration.ofSeconds(seconds));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   static final By SIGNIN_FORM = By.cssSelector("form[name=signinForm]");
