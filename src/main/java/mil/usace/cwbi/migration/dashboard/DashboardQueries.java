@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import mil.usace.cwbi.migration.dashboard.OfficeRow.CheckStatus;
@@ -24,6 +25,7 @@ import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
+import mil.usace.cwbi.migration.roadmap.StepHistory;
 import mil.usace.cwbi.migration.process.versions.RoadmapVersions;
 import mil.usace.cwbi.migration.verification.Environment;
 import mil.usace.cwbi.migration.verification.Findings;
@@ -65,6 +67,7 @@ public class DashboardQueries {
   private final RoadmapNotes notes;
   private final Roadmap roadmap;
   private final Forecasts forecasts;
+  private final StepHistory stepHistory;
 
   public DashboardQueries(ProcessEngine engine, MigrationProperties properties, RoadmapNotes notes,
       Roadmap roadmap, Forecasts forecasts) {
@@ -77,6 +80,7 @@ public class DashboardQueries {
     this.runtime = engine.getRuntimeService();
     this.management = engine.getManagementService();
     this.properties = properties;
+    this.stepHistory = new StepHistory(engine);
   }
 
   /** Every office, those needing attention first. */
@@ -86,12 +90,13 @@ public class DashboardQueries {
     Set<String> running = current.values().stream().filter(p -> p.getEndTime() == null)
         .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
 
-    Map<String, List<HistoricActivityInstance>> activities = activitiesOfRunning(current.values());
     Map<String, List<Task>> openTasks = tasks.createTaskQuery().processDefinitionKey(KEY).list().stream()
         .filter(t -> running.contains(t.getProcessInstanceId()))
         .collect(Collectors.groupingBy(Task::getProcessInstanceId));
     Map<String, List<String>> candidates = candidateGroups(openTasks);
     Map<String, List<String>> waitingJobs = jobActivities();
+    Map<String, List<HistoricActivityInstance>> activities = activitiesOfRunning(current.values(), openTasks,
+        waitingJobs);
     Map<String, List<Incident>> incidents = runtime.createIncidentQuery().processDefinitionKeyIn(KEY).list().stream()
         .collect(Collectors.groupingBy(Incident::getProcessInstanceId));
     Map<String, Map<String, CheckStatus>> checks = checks();
@@ -199,48 +204,82 @@ public class DashboardQueries {
   }
 
   /**
-   * Activity history of the running migrations: one query per deployed version of the process. Every version, not
-   * only those the offices run on now: an office moved to a new version keeps the activities it finished on the old
-   * one under the old version's definition.
+   * The activity history of the running migrations that their rows need, bounded by their visits of the steps and
+   * not by their re-checks (issue 13): first what still runs (it gives the current step), then, for the migrations
+   * in one step on one version, the top-level activities (step and check sub-processes), the activities of the
+   * later steps (the start of the Step 6 to Step 5 loop's new visit) and the step's roadmap work (its progress).
+   * A nested activity starts and ends within its sub-process, in the same step, so the visit's start and the
+   * progress are those all the history gives. Whatever version an activity ran on: an office moved to a new version
+   * keeps the activities it finished on the old one.
    */
   private Map<String, List<HistoricActivityInstance>> activitiesOfRunning(
-      java.util.Collection<HistoricProcessInstance> instances) {
-    Set<String> runningIds = new java.util.HashSet<>();
-    for (HistoricProcessInstance pi : instances) {
-      if (pi.getEndTime() == null) {
-        runningIds.add(pi.getId());
-      }
+      java.util.Collection<HistoricProcessInstance> instances, Map<String, List<Task>> openTasks,
+      Map<String, List<String>> waitingJobs) {
+    List<HistoricProcessInstance> runningNow = instances.stream().filter(pi -> pi.getEndTime() == null).toList();
+    if (runningNow.isEmpty()) {
+      return Map.of();
     }
-    Set<String> definitions = new LinkedHashSet<>();
-    if (!runningIds.isEmpty()) {
-      definitions().forEach(d -> definitions.add(d.getId()));
+    Map<String, List<HistoricActivityInstance>> unfinished = stepHistory.unfinished(
+        runningNow.stream().map(HistoricProcessInstance::getId).toList());
+    // the migrations by version and current step: one read each
+    Map<String, Map<Integer, List<String>>> groups = new LinkedHashMap<>();
+    for (HistoricProcessInstance pi : runningNow) {
+      int step = currentStep(roadmap.of(pi.getProcessDefinitionId()), unfinished.getOrDefault(pi.getId(), List.of()),
+          openTasks.getOrDefault(pi.getId(), List.of()), waitingJobs.getOrDefault(pi.getId(), List.of()));
+      groups.computeIfAbsent(pi.getProcessDefinitionId(), k -> new TreeMap<>())
+          .computeIfAbsent(step, k -> new ArrayList<>()).add(pi.getId());
     }
     Map<String, List<HistoricActivityInstance>> byInstance = new HashMap<>();
-    for (String definition : definitions) {
-      for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-          .processDefinitionId(definition).list()) {
-        if (runningIds.contains(a.getProcessInstanceId())) {
-          byInstance.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(a);
-        }
-      }
-    }
+    groups.forEach((definition, bySteps) -> {
+      RoadmapFacts facts = roadmap.of(definition);
+      bySteps.forEach((step, ids) -> {
+        List<String> nested = facts.activityIds().stream().filter(id -> {
+          Integer s = facts.step(id);
+          return s != null && (s > step || (s == step.intValue() && facts.isWork(id)));
+        }).sorted().toList();
+        byInstance.putAll(stepHistory.outline(ids, nested, false, List.of()));
+      });
+    });
     return byInstance;
   }
 
-  /** Current candidate groups of the open tasks, replayed from the identity link log (adds and deletes). */
-  private Map<String, List<String>> candidateGroups(Map<String, List<Task>> openTasks) {
-    Set<String> open = openTasks.values().stream().flatMap(List::stream).map(Task::getId).collect(Collectors.toSet());
-    Map<String, Set<String>> groups = new HashMap<>();
-    for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().processDefinitionKey(KEY)
-        .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
-      if (link.getGroupId() == null || !open.contains(link.getTaskId())) {
-        continue;
+  /** The earliest step with something active (a task, a check, a timer, a waiting job); Step 1 if none. */
+  static int currentStep(RoadmapFacts facts, List<HistoricActivityInstance> acts, List<Task> open,
+      List<String> jobs) {
+    Integer step = null;
+    for (HistoricActivityInstance a : acts) {
+      if (a.getEndTime() == null) {
+        step = min(step, facts.step(a.getActivityId()));
       }
-      Set<String> set = groups.computeIfAbsent(link.getTaskId(), k -> new LinkedHashSet<>());
-      if ("delete".equals(link.getOperationType())) {
-        set.remove(link.getGroupId());
-      } else {
-        set.add(link.getGroupId());
+    }
+    for (Task t : open) {
+      step = min(step, facts.step(t.getTaskDefinitionKey()));
+    }
+    for (String activity : jobs) {
+      step = min(step, facts.step(activity));
+    }
+    return step == null ? 1 : step;
+  }
+
+  /**
+   * Current candidate groups of the open tasks, replayed from the identity link log (adds and deletes, in the order
+   * they were made). Only the open tasks' log, task by task (an index look-up each): the whole log grows with every
+   * fix task of every re-check (issue 13).
+   */
+  private Map<String, List<String>> candidateGroups(Map<String, List<Task>> openTasks) {
+    Map<String, Set<String>> groups = new HashMap<>();
+    for (Task task : openTasks.values().stream().flatMap(List::stream).toList()) {
+      for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
+          .processDefinitionKey(KEY).type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
+        if (link.getGroupId() == null) {
+          continue;
+        }
+        Set<String> set = groups.computeIfAbsent(link.getTaskId(), k -> new LinkedHashSet<>());
+        if ("delete".equals(link.getOperationType())) {
+          set.remove(link.getGroupId());
+        } else {
+          set.add(link.getGroupId());
+        }
       }
     }
     Map<String, List<String>> result = new HashMap<>();
@@ -319,22 +358,7 @@ public class DashboardQueries {
       List<Task> open, Map<String, List<String>> candidates, List<String> jobs, List<Incident> incidents,
       Map<String, CheckStatus> checks) {
     RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
-    // The current step: the earliest step with something active (a task, a check, a timer, a waiting job).
-    Integer step = null;
-    for (HistoricActivityInstance a : acts) {
-      if (a.getEndTime() == null) {
-        step = min(step, facts.step(a.getActivityId()));
-      }
-    }
-    for (Task t : open) {
-      step = min(step, facts.step(t.getTaskDefinitionKey()));
-    }
-    for (String activity : jobs) {
-      step = min(step, facts.step(activity));
-    }
-    if (step == null) {
-      step = 1;
-    }
+    int step = currentStep(facts, acts, open, jobs);
     Date since = visitStart(facts, acts, step);
 
     List<OpenTask> openTasks = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import mil.usace.cwbi.migration.forecast.StepTimeline.Activity;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.roadmap.StepHistory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every office's forecast: when its migration is likely to finish, with a range, against HEC's target date
  * ({@link ForecastModel} for the method). Read from the engine's history in a fixed number of queries (the
- * migrations, one activity query per deployed version they use, the targets), whatever the number of
- * offices. The portfolio is every office's current migration (the running one, else the last finished one; a
+ * migrations, their activities' outline ({@link StepHistory}, not every re-check), the targets), whatever the
+ * number of offices. The portfolio is every office's current migration (the running one, else the last finished one; a
  * cancelled one does not count), as on the dashboard.
  */
 @Component
@@ -34,11 +35,13 @@ public class Forecasts {
   static final String KEY = MigrationVariables.PROCESS_KEY;
 
   private final HistoryService history;
+  private final StepHistory stepHistory;
   private final MigrationProperties properties;
   private final TargetDates targets;
 
   public Forecasts(ProcessEngine engine, MigrationProperties properties, TargetDates targets) {
     this.history = engine.getHistoryService();
+    this.stepHistory = new StepHistory(engine);
     this.properties = properties;
     this.targets = targets;
   }
@@ -106,15 +109,16 @@ public class Forecasts {
       officeOf.put(pi.getId(), office);
       definitions.add(pi.getProcessDefinitionId());
     });
+    // Not every re-check (issue 13): the step and check sub-processes span all that is nested in them, in their
+    // step, so they give each step's time; one instance of each user task says whether a step saw a person's work.
     Map<String, List<Activity>> byInstance = new HashMap<>();
-    for (String definition : definitions) {
-      for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-          .processDefinitionId(definition).list()) {
-        if (officeOf.containsKey(a.getProcessInstanceId())) {
-          byInstance.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(new Activity(
+    if (!definitions.isEmpty()) {
+      stepHistory.outline(officeOf.keySet(), List.of(), true, definitions).forEach((instance, acts) -> {
+        for (HistoricActivityInstance a : acts) {
+          byInstance.computeIfAbsent(instance, k -> new ArrayList<>()).add(new Activity(
               a.getActivityId(), a.getActivityType(), instant(a.getStartTime()), instant(a.getEndTime())));
         }
-      }
+      });
     }
     Map<String, StepTimeline> result = new HashMap<>();
     current.forEach((office, pi) -> result.put(office, StepTimeline.of(

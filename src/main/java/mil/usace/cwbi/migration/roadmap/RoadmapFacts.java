@@ -111,6 +111,11 @@ public final class RoadmapFacts {
 
   // --- answers ------------------------------------------------------------------------------------------------
 
+  /** The ids of every flow element this version knows (with or without roadmap facts). */
+  public java.util.Set<String> activityIds() {
+    return elements.keySet();
+  }
+
   /** The roadmap step (1..stepCount) of an activity; null outside any step (start and end of the migration). */
   public Integer step(String activityId) {
     Element e = element(activityId);
