@@ -33,6 +33,17 @@ final class AppNode {
     }
   }
 
+  /** The demo run on its embedded H2 file under {@code dataDir}, with a free demo SMTP port, plus {@code extra}. */
+  static AppNode demoOnH2(String name, int port, Path dataDir, String... extra) {
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.profiles.active=demo",
+        "--cwbi.data-dir=" + dataDir.toAbsolutePath(),
+        "--cwbi.demo.mail.smtp-port=0",
+        "--logging.level.root=WARN"));
+    args.addAll(List.of(extra));
+    return new AppNode(name, port, args);
+  }
+
   static Path jar() throws IOException {
     try (var files = Files.list(Path.of("target"))) {
       return files.filter(p -> p.getFileName().toString().matches("cwbi-migration-.*\\.jar"))

@@ -33,12 +33,7 @@ class H2CrashIT {
   }
 
   AppNode newNode(String name, int port) {
-    return new AppNode(name, port, List.of(
-        "--spring.profiles.active=demo",
-        "--cwbi.data-dir=" + DATA.toAbsolutePath(),
-        "--cwbi.demo.mail.smtp-port=0",
-        "--camunda.bpm.job-execution.max-wait=2000",
-        "--logging.level.root=WARN"));
+    return AppNode.demoOnH2(name, port, DATA, "--camunda.bpm.job-execution.max-wait=2000");
   }
 
   @Test

@@ -39,12 +39,7 @@ class RoadmapVersionRestartIT {
   }
 
   AppNode newNode(String name, int port) {
-    return new AppNode(name, port, List.of(
-        "--spring.profiles.active=demo",
-        "--cwbi.data-dir=" + DATA.toAbsolutePath(),
-        "--cwbi.demo.mail.smtp-port=0",
-        "--logging.level.root=WARN",
-        "--logging.level.mil.usace.cwbi.migration.process.versions=INFO"));
+    return AppNode.demoOnH2(name, port, DATA, "--logging.level.mil.usace.cwbi.migration.process.versions=INFO");
   }
 
   @Test
