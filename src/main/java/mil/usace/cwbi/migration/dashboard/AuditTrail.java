@@ -58,6 +58,7 @@ public class AuditTrail {
   private final OutsideFormChanges outsideForms;
   private final Roadmap roadmap;
   private final TargetDates targets;
+  @org.springframework.beans.factory.annotation.Autowired private DoneBeforeEntries doneBefore;
 
   public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes,
       OutsideFormChanges outsideForms, Roadmap roadmap, TargetDates targets) {
@@ -117,6 +118,7 @@ public class AuditTrail {
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
       RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
       entries.add(started(key, pi, model, firstValues.getOrDefault(pi.getId(), Map.of())));
+      entries.addAll(doneBefore.of(key, pi)); // an office HEC started where it stands: the items before its step
       Map<String, Set<String>> inputs = new HashMap<>();
       for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
           .finished().list()) {
@@ -176,7 +178,7 @@ public class AuditTrail {
   private static int order(String type) {
     return switch (type) {
       case "STARTED" -> 0;
-      case "TASK_COMPLETED" -> 1;
+      case "DONE_BEFORE", "TASK_COMPLETED" -> 1;
       case "CHECK" -> 2;
       case "COMMENT", "NOT_APPLICABLE", "SKIPPED", "ROADMAP_VERSION" -> 3; // after the completion that wrote them
       default -> 4;

@@ -34,6 +34,7 @@ public class PortfolioQueries {
   private final HistoryService history;
   private final RoadmapItems roadmap;
   private final FormRules forms;
+  @org.springframework.beans.factory.annotation.Autowired private DoneBeforeEntries doneBefore;
 
   public PortfolioQueries(DashboardQueries dashboard, HistoryService history, RoadmapItems roadmap, FormRules forms) {
     this.dashboard = dashboard;
@@ -99,6 +100,10 @@ public class PortfolioQueries {
     if (roadmap.usgsOnly(item) && Boolean.FALSE.equals(facts.usesUsgs.get(pi))) {
       return new Cell(Status.NOT_APPLICABLE, row.started() == null ? null : day(Date.from(row.started())), false);
     }
+    Integer startedAt = facts.startSteps.get(pi);
+    if (startedAt != null && item.step() < startedAt) { // HEC started the office where it stands: declared done
+      return new Cell(Status.DONE, row.started() == null ? null : day(Date.from(row.started())), false);
+    }
     // Untouched and behind the office: passed by (Step 6 once Phase 3 began without it; an item its version lacks).
     boolean passed = "FINISHED".equals(row.state()) || row.step() != null && row.step() > item.step();
     return passed ? new Cell(Status.SKIPPED, null, false) : Cell.NOT_STARTED;
@@ -141,6 +146,7 @@ public class PortfolioQueries {
         f.usesUsgs.put(v.getProcessInstanceId(), b);
       }
     }
+    f.startSteps = doneBefore.startSteps(instances);
     return f;
   }
 
@@ -164,5 +170,6 @@ public class PortfolioQueries {
     final Map<String, Date> skipped = new HashMap<>();
     final Set<String> notApplicable = new java.util.HashSet<>();
     final Map<String, Boolean> usesUsgs = new HashMap<>();
+    Map<String, Integer> startSteps = Map.of();
   }
 }

@@ -9,6 +9,8 @@ import mil.usace.cwbi.migration.process.Office;
 import java.util.Locale;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.OfficeDirectory;
+import mil.usace.cwbi.migration.process.StartStep;
+import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,6 +29,7 @@ public class MigrationStartListener implements ExecutionListener {
 
   private final FormRules rules;
   private final OfficeDirectory offices;
+  @org.springframework.beans.factory.annotation.Autowired private Roadmap roadmap;
   @org.springframework.beans.factory.annotation.Autowired private mil.usace.cwbi.migration.cda.T7UrlRule t7Urls;
 
   public MigrationStartListener(FormRules rules, OfficeDirectory offices) {
@@ -49,6 +52,8 @@ public class MigrationStartListener implements ExecutionListener {
       throw FormRules.invalid(USES_USGS_DATA, "Field 'Uses USGS data' (usesUsgsData) must be true or false.");
     }
 
+    startStep(execution);
+
     String office = MigrationVariables.string(execution, OFFICE);
     if (!offices.isKnown(office)) {
       throw FormRules.invalid(OFFICE, "Field 'Office' (office): " + office
@@ -70,6 +75,30 @@ public class MigrationStartListener implements ExecutionListener {
 
     execution.setProcessBusinessKey(office);
     execution.setVariable(MigrationVariables.DISTRICT_GROUP, MigrationVariables.districtGroup(office));
+  }
+
+  /**
+   * "Start at step" (1 when left out, always stored as a whole number) and its evidence, which belongs only to a start
+   * past Step 1. Who may start past Step 1 is {@code security.CommandGuard}'s rule (403 before this runs).
+   */
+  private void startStep(DelegateExecution execution) {
+    Integer step = StartStep.parse(execution.getVariable(StartStep.VARIABLE));
+    int count = roadmap.of(execution.getProcessDefinitionId()).stepCount();
+    String problem = StartStep.problem(step, count);
+    if (problem != null) {
+      throw FormRules.invalid(StartStep.VARIABLE, problem);
+    }
+    int start = step == null ? 1 : step;
+    execution.setVariable(StartStep.VARIABLE, start);
+    String evidence = MigrationVariables.string(execution, StartStep.EVIDENCE);
+    if (evidence != null && start == 1) {
+      throw FormRules.invalid(StartStep.EVIDENCE, "Field 'Evidence for the steps done before this application' ("
+          + StartStep.EVIDENCE + ") applies only to a start at a later step: leave it empty for a start at Step 1.");
+    }
+    if (evidence != null && evidence.length() > StartStep.MAX_EVIDENCE) {
+      throw FormRules.invalid(StartStep.EVIDENCE, "Field 'Evidence for the steps done before this application' ("
+          + StartStep.EVIDENCE + ") must have at most " + StartStep.MAX_EVIDENCE + " characters.");
+    }
   }
 
   private static void refuseSecondMigration(DelegateExecution execution, String office) {

@@ -42,7 +42,9 @@ public final class StepFacts {
    * durations to the portfolio.
    */
   public static boolean isWork(String activityId, String activityType) {
-    return "userTask".equals(activityType) && stepOf(activityId) != null;
+    // a fix task is not the step's work: an office started at Step 5 and held at the Phase 1 gate has not worked
+    // in Step 3 (and the zero-length Step 4 it passed by must not become its own pace)
+    return "userTask".equals(activityType) && stepOf(activityId) != null && !FACTS.isFixTask(activityId);
   }
 
   public static int count() {

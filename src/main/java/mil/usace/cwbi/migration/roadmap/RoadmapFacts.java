@@ -183,6 +183,41 @@ public final class RoadmapFacts {
     return e == null ? null : e.roadmapItem();
   }
 
+  /** One roadmap item ("1.1", "4.2", "9") and the user task that does it. */
+  public record RoadmapItem(String number, String activityId, String name, int step) {}
+
+  /**
+   * The roadmap's items in roadmap order: the user tasks of the steps' work ({@code role=work}) that carry a
+   * {@code roadmapItem}, one per number. A number that only groups others (the District's answers "4" and "5"
+   * beside items 4.1 ... and 5.1 ...) is left out.
+   */
+  public List<RoadmapItem> roadmapItems() {
+    Map<String, RoadmapItem> byNumber = new TreeMap<>(RoadmapFacts::compareItems);
+    for (Element e : elements.values()) {
+      if ("userTask".equals(e.type()) && ROLE_WORK.equals(e.role()) && e.roadmapItem() != null && e.step() != null) {
+        RoadmapItem item = new RoadmapItem(e.roadmapItem(), e.id(), e.name(), e.step());
+        byNumber.merge(e.roadmapItem(), item, (a, b) -> a.activityId().compareTo(b.activityId()) <= 0 ? a : b);
+      }
+    }
+    return byNumber.values().stream()
+        .filter(i -> byNumber.keySet().stream().noneMatch(n -> n.startsWith(i.number() + ".")))
+        .toList();
+  }
+
+  /** "1.2" before "1.10" before "2". */
+  static int compareItems(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+          ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.length, y.length);
+  }
+
   /** How long a task may take by the model ({@code duePeriod}); null if the model does not say. */
   public Period duePeriod(String activityId) {
     Element e = element(activityId);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.process.StartStep;
 import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -320,6 +321,13 @@ public class CommandGuard extends CommandInterceptor {
               + " may.");
         }
       }
+    }
+    Integer startStep = StartStep.parse(JsonValues.plain(vars.get(StartStep.VARIABLE)));
+    if (!person.admin() && !person.hec() && startStep != null && startStep != 1) {
+      // a district never declares its own steps done (issue 14): 403 before anything is created
+      throw Refusal.forbidden("User '" + person.userId() + "' may not start a migration at a later step: only "
+          + Groups.HEC + " or " + Groups.ADMIN + " may declare steps done before this application. Start at Step 1, "
+          + "or ask HEC to start the office where it stands.");
     }
     if (unusual && !person.admin()) {
       throw Refusal.forbidden("Only camunda-admin may start a migration past its start event or skip its "

@@ -138,7 +138,7 @@ class ProcessModelTest {
   void theProcessKeepsItsHistoryForAFixedTimeAndIsVersioned() {
     var process = MODEL.getModelElementById("cwbi-migration");
     assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "historyTimeToLive")).isEqualTo("3650");
-    assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "versionTag")).isEqualTo("2");
+    assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "versionTag")).isEqualTo("3");
   }
 
   @Test

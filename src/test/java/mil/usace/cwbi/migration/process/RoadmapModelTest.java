@@ -72,7 +72,7 @@ class RoadmapModelTest extends IntegrationTest {
     ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey("cwbi-migration")
         .latestVersion().singleResult();
     model = repository.getBpmnModelInstance(definition.getId());
-    assertThat(definition.getVersionTag()).isEqualTo("2");
+    assertThat(definition.getVersionTag()).isEqualTo("3");
   }
 
   static Map<String, String> properties(BaseElement e) {
