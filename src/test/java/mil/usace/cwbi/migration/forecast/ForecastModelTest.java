@@ -87,6 +87,26 @@ class ForecastModelTest {
     assertThat(t.elapsedMs(6)).isZero();
   }
 
+  @Test
+  void anOfficeStartedAtStep5AndHeldAtThePhase1GateHasNoPaceOfItsOwnFromTheStepsItPassedBy() {
+    List<Activity> acts = new ArrayList<>();
+    for (int s = 1; s <= 3; s++) {
+      acts.add(act("step_" + s, "subProcess", 0, 0.0)); // passed by: done before this application
+    }
+    acts.add(act("check_t7", "subProcess", 0, 0.0));
+    acts.add(act("verify_t7", "serviceTask", 0, 0.0));
+    acts.add(act("check_cwbi_dev", "subProcess", 0, 12.0));
+    acts.add(act("task_fix_phase_1_findings", "userTask", 0, 12.0)); // held at the gate: a fix, not Step 3's work
+    acts.add(act("step_4", "subProcess", 12, 12.0));
+    acts.add(act("task_5_set_test_period", "userTask", 12, null));
+    StepTimeline t = StepTimeline.of(acts, day(20), null);
+    assertThat(t.current()).isEqualTo(5);
+    assertThat(t.finishedSteps()).as("no zero-length Step 4, no Step 3 of fixing alone").isEmpty();
+    Forecast f = ForecastModel.running("SWF", t, portfolio(10, 8, 12), day(20), null, false);
+    assertThat(f.status()).isNotEqualTo(Forecast.Status.NO_HISTORY);
+    assertThat(f.explanation()).isEqualTo("No step finished here yet: each step ahead counts at the portfolio's median");
+  }
+
   /** Portfolio: Step s's median, p25, p75 in days (the same for every step here unless given). */
   static Map<Integer, StepStats> portfolio(double median, double p25, double p75) {
     Map<Integer, StepStats> m = new java.util.HashMap<>();
