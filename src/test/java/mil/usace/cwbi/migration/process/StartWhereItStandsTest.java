@@ -56,6 +56,7 @@ class StartWhereItStandsTest extends IntegrationTest {
   @Autowired MigrationDriver driver;
   @Autowired ScriptedGateVerifier verifier;
   @Autowired AuditTrail audit;
+  @Autowired mil.usace.cwbi.migration.notification.digest.WeeklyDigestQueries weeklyDigest;
 
   final ObjectMapper json = new ObjectMapper();
   final CdaStubs t7 = new CdaStubs(TestServers.cda(), "t7");
@@ -295,6 +296,10 @@ class StartWhereItStandsTest extends IntegrationTest {
     assertThat(verifier.calls(Environment.T7)).isEqualTo(1);
     assertThat(verifier.calls(Environment.CWBI_DEV)).isEqualTo(1);
     assertThat(verifier.calls(Environment.CWBI_TEST)).isEqualTo(1);
+
+    // HEC's weekly digest: the steps done before this application were not "finished this week"
+    var digest = weeklyDigest.digest(java.time.ZonedDateTime.now().plusDays(1));
+    assertThat(digest.finished()).noneMatch(f -> f.office().equals("LRL"));
   }
 
   String readId(ResponseEntity<String> r) {

@@ -35,6 +35,8 @@ public class WeeklyDigestQueries {
   private final HistoryService history;
   private final RoadmapItems roadmap;
   private final ObjectProvider<AtRiskOffices> forecast;
+  @org.springframework.beans.factory.annotation.Autowired
+  private mil.usace.cwbi.migration.dashboard.DoneBeforeEntries doneBefore;
 
   public WeeklyDigestQueries(DashboardQueries dashboard, HistoryService history, RoadmapItems roadmap,
       ObjectProvider<AtRiskOffices> forecast) {
@@ -120,10 +122,13 @@ public class WeeklyDigestQueries {
         }
       }
     }
+    Map<String, Integer> startSteps = doneBefore.startSteps(officeOf.keySet());
     byInstance.forEach((pi, acts) -> {
       String office = officeOf.get(pi);
+      int startStep = startSteps.getOrDefault(pi, 1);
       stepsFinished(acts, endedInstances.contains(pi)).forEach((step, when) -> {
-        if (!when.isBefore(from) && when.isBefore(to)) {
+        // a step done before this application was not finished this week, though its check may have run now
+        if (step >= startStep && !when.isBefore(from) && when.isBefore(to)) {
           finished.add(new Finished(office, step, roadmap.stepTitle(step), when));
         }
       });
