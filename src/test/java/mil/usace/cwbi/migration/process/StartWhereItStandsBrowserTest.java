@@ -119,6 +119,17 @@ class StartWhereItStandsBrowserTest extends IntegrationTest {
     ProcessInstance saj = runtime.createProcessInstanceQuery().processInstanceBusinessKey("SAJ").singleResult();
     assertThat(runtime.getVariable(saj.getId(), StartStep.VARIABLE)).isEqualTo(4);
     assertThat(runtime.getVariable(saj.getId(), "initiator")).isEqualTo("hec-engineer");
+
+    // the office's audit trail, as HEC reads it: the items of Steps 1-3 done before this application, in words
+    web.get(baseUrl() + "/dashboard/audit.html?office=SAJ");
+    Browser.waitFor(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.entry.done_before")));
+    List<WebElement> before = web.findElements(By.cssSelector("tr.entry.done_before"));
+    assertThat(before).hasSize(10); // 1.1, 1.3-1.6, 2.1-2.4, 3.1 (no USGS data: no 1.2)
+    assertThat(before.get(0).getText())
+        .contains("Task 1.1: Convert custom scripts to cwms-python/CDA/OpenDCS: done before this application, "
+            + "declared by hec-engineer on ")
+        .contains("done before this application").contains("Steps 1-3 done, ticket 88").contains("Step 4");
+    assertThat(before.get(9).getText()).contains("Task 3.1: Test modeling operations in CAVI/CWMS-Vue");
   }
 
   private static By field(String key) {
