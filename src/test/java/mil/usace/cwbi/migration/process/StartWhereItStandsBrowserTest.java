@@ -115,6 +115,9 @@ class StartWhereItStandsBrowserTest extends IntegrationTest {
         r -> assertThat(r).startsWith("3 MVS 5 already running"),
         r -> assertThat(r).startsWith("4 not an office id"));
     assertThat(rows.get(0).getAttribute("class")).isEqualTo("started");
+    ((org.openqa.selenium.JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'end'});",
+        web.findElement(By.id("results")));
+    Browser.docsScreenshot("start-offices");
     assertThat(web.findElements(By.cssSelector("#results img"))).as("text only, never HTML").isEmpty();
     ProcessInstance saj = runtime.createProcessInstanceQuery().processInstanceBusinessKey("SAJ").singleResult();
     assertThat(runtime.getVariable(saj.getId(), StartStep.VARIABLE)).isEqualTo(4);
