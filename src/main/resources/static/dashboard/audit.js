@@ -57,7 +57,7 @@
 
   // entries of RoadmapNotes: the District's comments, items skipped or marked not applicable
   var NOTE_KINDS = {COMMENT: 'comment', SKIPPED: 'not needed', NOT_APPLICABLE: 'not applicable',
-    ROADMAP_VERSION: 'roadmap updated'};
+    ROADMAP_VERSION: 'roadmap updated', REPORTED: 'reported by a tool'};
 
   function findings(f) {
     var box = el('div', 'findings');

@@ -35,7 +35,10 @@ public class VariableOwnership {
       "scriptInventory", "testPeriod", "testPeriodEnd", "findings", "environment", "environmentLabel",
       "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt", "testPeriodProposals",
       "scriptsOpenSummary", "recentChecks", "nextCheck",
-      mil.usace.cwbi.migration.process.versions.RunningOfficesMover.NOTE_VARIABLE);
+      mil.usace.cwbi.migration.process.versions.RunningOfficesMover.NOTE_VARIABLE,
+      // what the district's tools reported (progress.ProgressReports): the report, and the evidence forms show
+      "reportKind", "reportItem", "reportDetail", "reportId", "reportedBy", "reportedAt", "reportTokenId",
+      "reportOutcome", "toolReports_1_1", "toolReports_2_1", "toolReports_2_2", "toolReports_2_3");
 
   private final FormRules forms;
   private final Set<String> owned = new LinkedHashSet<>(SET_BY_THE_PROCESS);
