@@ -54,6 +54,8 @@ public class ProgressReportController {
           + "issued for the office (tokens start with " + ApiTokens.PREFIX + ").");
     }
     ApiTokens.Token token = caller.get();
+    Instant now = EngineClock.getCurrentTime().toInstant();
+    tokens.used(token.id(), now); // whatever becomes of the report: HEC sees which tokens are still in use
     ProgressReport report;
     try {
       report = ProgressReport.parse(body(request));
@@ -65,14 +67,12 @@ public class ProgressReportController {
           token.name(), report.office(), token.office());
       return answer(HttpStatus.FORBIDDEN, "office", "This token reports for " + token.office() + " only.");
     }
-    Instant now = EngineClock.getCurrentTime().toInstant();
     ProgressReports.Outcome outcome;
     try {
       outcome = reports.record(token, report, now);
     } catch (ProgressReports.NoMigration e) {
       return answer(HttpStatus.CONFLICT, null, e.getMessage());
     }
-    tokens.used(token.id(), now);
     if (outcome == ProgressReports.Outcome.ALREADY_RECORDED) {
       return answer(HttpStatus.OK, null, "Already recorded: this report (or the same fact) was taken before; "
           + "nothing changed.", "already recorded");
