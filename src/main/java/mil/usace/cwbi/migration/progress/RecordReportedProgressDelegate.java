@@ -105,6 +105,8 @@ public class RecordReportedProgressDelegate implements JavaDelegate {
       outcome = "Added to Task 1.1's inventory as \"Converted and tested\"; the district describes it there";
     }
     execution.setVariable(MigrationVariables.SCRIPT_INVENTORY, JsonValues.json(rows));
+    // the returning task's "still open" lines follow the rows (whether Task 1.1 is done stays the gateway's to say)
+    execution.setVariable(ScriptRecommendationDelegate.OPEN_SUMMARY, ScriptRecommendationDelegate.openSummary(rows));
     return outcome;
   }
 
