@@ -141,6 +141,30 @@ class ProgressReportRestTest extends IntegrationTest {
   }
 
   @Test
+  void theSameReportSentEightTimesAtOnceIsRecordedOnce() throws Exception {
+    String pi = swtWithAScriptToConvert();
+    String token = http.session("hec-engineer").token("SWT", "SWT parallel runner");
+    String body = TokenHttp.report("SWT", "ldm-product-received", "SWT_SHEF_HOURLY", null, "parallel-1");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> http.report(token, body).statusCode()));
+      }
+      List<Integer> codes = new java.util.ArrayList<>();
+      for (var a : answers) {
+        codes.add(a.get());
+      }
+      assertThat(codes).as(codes.toString()).containsOnly(202, 200).filteredOn(c -> c == 202).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(driver.runJobs(pi)).isEqualTo(1);
+    assertThat(recordings(pi)).isEqualTo(1);
+    assertThat((String) runtime.getVariable(pi, "toolReports_2_3")).contains("SWT\\_SHEF\\_HOURLY received");
+  }
+
+  @Test
   void aReportForACompletedTaskIsEvidenceOnlyAndAnUnlistedScriptIsAddedForTheDistrict() throws Exception {
     String pi = swtWithAScriptToConvert();
     String token = http.session("admin").token("SWT", "SWT CI pipeline");
