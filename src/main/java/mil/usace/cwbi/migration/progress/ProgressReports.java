@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -108,6 +109,10 @@ public class ProgressReports {
           + "reports are taken while a migration runs.");
     }
     ProcessInstance migration = running.get(0);
+    if (migration.isSuspended()) {
+      throw new NoMigration(report.office() + "'s migration is suspended: reports are taken again once it is "
+          + "activated.");
+    }
     if (runtime.createEventSubscriptionQuery().processInstanceId(migration.getId()).eventType("message")
         .eventName(MESSAGE).count() == 0) {
       throw new NoMigration(report.office() + "'s migration runs on a roadmap version that takes no reports "
@@ -137,6 +142,9 @@ public class ProgressReports {
             .processInstanceId(migration.getId()).setVariablesToTriggeredScope(fact).correlateWithResult();
         return Outcome.ACCEPTED;
       });
+    } catch (MismatchingMessageCorrelationException e) {
+      // suspended or ended between the look-up and the correlation: the row was rolled back with it
+      throw new NoMigration(report.office() + "'s migration takes no report just now (" + e.getMessage() + ").");
     } catch (DuplicateKeyException e) {
       return Outcome.ALREADY_RECORDED; // the same report at the same moment, on another request or node
     }

@@ -245,6 +245,17 @@ class ProgressReportRestTest extends IntegrationTest {
     assertThat(reportRows()).isEqualTo(rows);
     assertThat(reported(audit("SWT"), pi)).isEmpty();
 
+    // SWT's migration suspended (HEC paused it in Cockpit): 409, nothing stored; taken again once it is activated
+    runtime.suspendProcessInstanceById(pi);
+    HttpResponse<String> paused = http.report(swt, TokenHttp.report("SWT", "location-loaded", "KEYS", null, "r-3"));
+    assertThat(paused.statusCode()).isEqualTo(409);
+    assertThat(JsonValue(paused).get("message").asText()).contains("suspended");
+    assertThat(reportRows()).isEqualTo(rows);
+    runtime.activateProcessInstanceById(pi);
+    assertThat(http.report(swt, TokenHttp.report("SWT", "location-loaded", "KEYS", null, "r-3")).statusCode())
+        .isEqualTo(202);
+    rows = reportRows();
+
     // LRL has no running migration: 409 with why, nothing stored
     HttpResponse<String> none = http.report(lrl, TokenHttp.report("LRL", "script-converted", "a.py", null, "r-2"));
     assertThat(none.statusCode()).isEqualTo(409);
