@@ -265,7 +265,7 @@ class ProgressReportRestTest extends IntegrationTest {
 
   @Test
   void aTokenOpensNoOtherDoor() throws Exception {
-    swtWithAScriptToConvert();
+    String pi = swtWithAScriptToConvert();
     String token = http.session("hec-engineer").token("SWT", "SWT door test");
     String bearer = "Bearer " + token;
     for (String path : List.of("/engine-rest/process-instance", "/engine-rest/task",
@@ -282,6 +282,23 @@ class ProgressReportRestTest extends IntegrationTest {
         + "\",\"businessKey\":\"SWT\"}", "Authorization", bearer).statusCode()).isEqualTo(401);
     assertThat(http.send("POST", "/api/tokens", "{\"office\":\"SWT\",\"name\":\"x\"}", "Authorization", bearer)
         .statusCode()).isEqualTo(401);
+
+    // nor does a person fake a report around the endpoint: HEC's correlation of the message and the district's write
+    // of the reported evidence are refused on both REST APIs' engine (403), nothing recorded
+    long details = variableUpdates(pi);
+    assertThat(http.send("POST", "/engine-rest/message", "{\"messageName\":\"" + ProgressReports.MESSAGE
+        + "\",\"businessKey\":\"SWT\",\"processVariablesToTriggeredScope\":{\"reportKind\":{\"value\":"
+        + "\"script-converted\"}}}", "Authorization", PageHttp.basic("hec-engineer", "demo")).statusCode())
+        .isEqualTo(403);
+    assertThat(http.send("PUT", "/engine-rest/process-instance/" + pi + "/variables/toolReports_1_1",
+        "{\"value\":\"- faked\",\"type\":\"String\"}", "Authorization", PageHttp.basic("hec-engineer", "demo"))
+        .statusCode()).isIn(400, 403);
+    String task = driver.task(pi, "task_1_1_convert_scripts").getId();
+    assertThat(http.send("PUT", "/engine-rest/task/" + task + "/variables/toolReports_1_1",
+        "{\"value\":\"- faked\",\"type\":\"String\"}", "Authorization", PageHttp.basic("swt-water", "demo"))
+        .statusCode()).isIn(400, 403);
+    assertThat(recordings(pi)).isZero();
+    assertThat(variableUpdates(pi)).isEqualTo(details);
   }
 
   JsonNode audit(String office) throws Exception {
