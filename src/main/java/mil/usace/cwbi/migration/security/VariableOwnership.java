@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.forms.FormRules;
+import mil.usace.cwbi.migration.progress.ProgressReports;
+import mil.usace.cwbi.migration.progress.ReportKind;
 import mil.usace.cwbi.migration.verification.Environment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -35,10 +37,7 @@ public class VariableOwnership {
       "scriptInventory", "testPeriod", "testPeriodEnd", "findings", "environment", "environmentLabel",
       "lastFailedGateNotice", "reminderSentAt", "escalatedToHecAt", "testPeriodProposals",
       "scriptsOpenSummary", "recentChecks", "nextCheck",
-      mil.usace.cwbi.migration.process.versions.RunningOfficesMover.NOTE_VARIABLE,
-      // what the district's tools reported (progress.ProgressReports): the report, and the evidence forms show
-      "reportKind", "reportItem", "reportDetail", "reportId", "reportedBy", "reportedAt", "reportTokenId",
-      "reportOutcome", "toolReports_1_1", "toolReports_2_1", "toolReports_2_2", "toolReports_2_3");
+      mil.usace.cwbi.migration.process.versions.RunningOfficesMover.NOTE_VARIABLE);
 
   private final FormRules forms;
   private final Set<String> owned = new LinkedHashSet<>(SET_BY_THE_PROCESS);
@@ -47,6 +46,11 @@ public class VariableOwnership {
   public VariableOwnership(FormRules forms) throws IOException {
     this.forms = forms;
     owned.addAll(forms.fieldKeys(MigrationVariables.START_FORM));
+    // what the district's tools reported: the report's own variables, and the evidence the forms show
+    owned.addAll(ProgressReports.VARIABLES);
+    for (ReportKind kind : ReportKind.values()) {
+      owned.add(kind.evidenceVariable());
+    }
     for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
         BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);
