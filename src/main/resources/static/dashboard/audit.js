@@ -57,7 +57,8 @@
 
   // entries of RoadmapNotes: the District's comments, items skipped or marked not applicable
   var NOTE_KINDS = {COMMENT: 'comment', SKIPPED: 'not needed', NOT_APPLICABLE: 'not applicable',
-    ROADMAP_VERSION: 'roadmap updated', DONE_BEFORE: 'done before this application'};
+    ROADMAP_VERSION: 'roadmap updated', DONE_BEFORE: 'done before this application',
+    REPORTED: 'reported by a tool'};
 
   function findings(f) {
     var box = el('div', 'findings');

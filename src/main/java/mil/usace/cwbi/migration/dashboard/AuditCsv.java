@@ -32,6 +32,7 @@ final class AuditCsv {
       case "TASK_COMPLETED" -> "Task completed";
       case "CHECK" -> "Automated check";
       case "FINISHED" -> "Finished";
+      case "REPORTED" -> "Reported by a tool";
       default -> AuditField.words(type.toLowerCase(Locale.ROOT).replace('_', ' '));
     };
   }

@@ -58,10 +58,14 @@ public class AuditTrail {
   private final OutsideFormChanges outsideForms;
   private final Roadmap roadmap;
   private final TargetDates targets;
-  @org.springframework.beans.factory.annotation.Autowired private DoneBeforeEntries doneBefore;
+  private final ReportedProgressNotes reported;
+  private final DoneBeforeEntries doneBefore;
 
   public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes,
-      OutsideFormChanges outsideForms, Roadmap roadmap, TargetDates targets) {
+      OutsideFormChanges outsideForms, Roadmap roadmap, TargetDates targets, ReportedProgressNotes reported,
+      DoneBeforeEntries doneBefore) {
+    this.reported = reported;
+    this.doneBefore = doneBefore;
     this.roadmap = roadmap;
     this.targets = targets;
     this.history = history;
@@ -150,6 +154,7 @@ public class AuditTrail {
       entries.add(check(key, u, roadmap.of(u.getProcessDefinitionId())));
     }
     entries.addAll(notes.of(key, instances)); // skipped, not applicable, the District's comments
+    entries.addAll(reported.of(key, ids)); // what the district's tools reported, by token name
     entries.addAll(targetDates(key));
     entries.sort(Comparator.comparing(AuditEntry::time, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(e -> order(e.type())));

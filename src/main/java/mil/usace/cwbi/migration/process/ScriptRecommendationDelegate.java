@@ -50,7 +50,7 @@ public class ScriptRecommendationDelegate implements JavaDelegate {
    * In words (Markdown) which scripts keep Task 1.1 open and why: each open script's status, the decision table's
    * recommendation and its reason. Empty when none is open (the task does not return then).
    */
-  static String openSummary(List<Map<String, Object>> scripts) {
+  public static String openSummary(List<Map<String, Object>> scripts) {
     List<Map<String, Object>> open = scripts.stream()
         .filter(s -> !DONE.contains(String.valueOf(s.get("status")))).toList();
     if (open.isEmpty()) {

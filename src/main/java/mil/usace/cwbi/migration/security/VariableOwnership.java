@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.forms.FormRules;
+import mil.usace.cwbi.migration.progress.ProgressReports;
+import mil.usace.cwbi.migration.progress.ReportKind;
 import mil.usace.cwbi.migration.verification.Environment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -44,6 +46,11 @@ public class VariableOwnership {
   public VariableOwnership(FormRules forms) throws IOException {
     this.forms = forms;
     owned.addAll(forms.fieldKeys(MigrationVariables.START_FORM));
+    // what the district's tools reported: the report's own variables, and the evidence the forms show
+    owned.addAll(ProgressReports.VARIABLES);
+    for (ReportKind kind : ReportKind.values()) {
+      owned.add(kind.evidenceVariable());
+    }
     for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
         BpmnModelInstance bpmn = Bpmn.readModelFromStream(in);

@@ -195,6 +195,12 @@ class RoadmapModelTest extends IntegrationTest {
   @Test
   void everyCheckAndTimerCarriesPhaseStepRoleAndServiceTasksTheirLane() {
     for (ServiceTask s : all(ServiceTask.class)) {
+      if ("report".equals(properties(s).get("role"))) {
+        // beside every step (the district's tools report at any time): no step of its own, so it never moves an
+        // office's current step on the dashboard
+        assertThat(properties(s)).as(s.getId()).containsEntry("lane", "Automated checks").doesNotContainKey("step");
+        continue;
+      }
       assertThat(properties(s)).as(s.getId()).containsEntry("role", "check")
           .containsEntry("lane", "Automated checks").containsKeys("phase", "step");
     }

@@ -108,7 +108,12 @@ class RoadmapTest extends IntegrationTest {
     FIX_TASK_GATES.forEach((task, gate) -> assertThat(facts.gate(task)).isEqualTo(gate));
     for (ServiceTask s : model.getModelElementsByType(ServiceTask.class)) {
       assertThat(facts.lane(s.getId())).as("lane of %s", s.getId()).isEqualTo("Automated checks");
-      assertThat(facts.step(s.getId())).as("step of %s", s.getId()).isNotNull();
+      if (s.getId().equals("record_reported_progress")) {
+        // beside every step (progress the district's tools report): no step, so it never moves an office's step
+        assertThat(facts.step(s.getId())).as("step of %s", s.getId()).isNull();
+      } else {
+        assertThat(facts.step(s.getId())).as("step of %s", s.getId()).isNotNull();
+      }
     }
 
     // what the copies said before, now from the model

@@ -43,7 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue 12's migration test: offices started on roadmap version 1 (the copy in src/test/resources/roadmap-versions)
- * at several points, moved to version 2 (bpmn/, deployed again after it so it stays the newest for the other tests)
+ * at several points, moved to version 2 (its exact copy; bpmn/ is deployed again after it so it stays the newest)
  * by the application's {@link RunningOfficesMover}, with nothing lost (tasks with their ids, assignees, due dates and
  * local data; variables; timers with their due dates; check jobs with their retries; check reports; the audit trail),
  * then finished on version 2.
@@ -87,7 +87,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     System.out.println("Roadmap version moves so far (ms per office): " + MOVE_MILLIS);
   }
 
-  /** Version 1 as production has it, then version 2 again: new migrations of the other tests start on version 2. */
+  /** Versions 1 and 2 as production has them, then the current model again: the other tests start on it. */
   void deployOnce() {
     synchronized (RoadmapVersionMoveTest.class) {
       if (v1 != null) {
@@ -95,8 +95,11 @@ class RoadmapVersionMoveTest extends IntegrationTest {
       }
       v1 = definitionOf(repository.createDeployment().name("roadmap version 1 (test copy)")
           .addClasspathResource("roadmap-versions/cwbi-migration-v1.bpmn").deploy());
-      v2 = definitionOf(repository.createDeployment().name("roadmap version 2 (bpmn/, newest again)")
-          .addClasspathResource("bpmn/cwbi-migration.bpmn").deploy());
+      v2 = definitionOf(repository.createDeployment().name("roadmap version 2 (test copy)")
+          .addClasspathResource("roadmap-versions/cwbi-migration-v2.bpmn").deploy());
+      // the current model (bpmn/) newest again: the other tests' migrations start on it
+      repository.createDeployment().name("current roadmap (bpmn/, newest again)")
+          .addClasspathResource("bpmn/cwbi-migration.bpmn").deploy();
     }
     assertThat(repository.getProcessDefinition(v1).getVersionTag()).isEqualTo("1.0.0");
     assertThat(repository.getProcessDefinition(v2).getVersionTag()).isEqualTo("2");

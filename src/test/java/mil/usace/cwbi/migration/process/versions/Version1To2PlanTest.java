@@ -61,7 +61,7 @@ class Version1To2PlanTest {
   void theVersionTagsAreThoseOfTheModelsAndTheNewTasksAreInStep1() throws Exception {
     Version1To2 plan = new Version1To2();
     BpmnModelInstance v1 = read("roadmap-versions/cwbi-migration-v1.bpmn");
-    BpmnModelInstance v2 = read("bpmn/cwbi-migration.bpmn");
+    BpmnModelInstance v2 = read("roadmap-versions/cwbi-migration-v2.bpmn"); // exactly version 2; bpmn/ is version 3
     assertThat(v1.getModelElementsByType(Process.class).iterator().next().getCamundaVersionTag())
         .isEqualTo(plan.fromVersionTag());
     assertThat(v2.getModelElementsByType(Process.class).iterator().next().getCamundaVersionTag())

@@ -237,6 +237,7 @@ export default {
         el('a', {href: '/api/dashboard/portfolio.xlsx', download: ''}, 'spreadsheet (.xlsx)'), ' · ',
         el('a', {href: '/api/dashboard/portfolio.csv', download: ''}, 'CSV')),
       el('p', {class: 'cwbi-start-offices'}, el('a', {href: '/dashboard/start-offices.html', target: '_blank'}, 'Start offices where they stand (CSV)')),
+      el('p', {class: 'cwbi-tokens'}, el('a', {href: '/dashboard/tokens.html', target: '_blank'}, 'API tokens for the district\'s tools')),
       el('p', {class: 'cwbi-status', style: 'color:#666'}, 'Loading offices...'),
       targetControl(node),
       el('table', {class: 'cwbi-offices table table-bordered table-condensed', style: 'font-size:12px;background:#fff'},
