@@ -51,7 +51,7 @@ public class TaskReminders implements JavaDelegate {
     Date escalateBefore = new Date(now.getTime() - properties.getEscalationGrace().toMillis());
     int reminded = 0;
     int escalated = 0;
-    for (Task task : tasks.createTaskQuery().processDefinitionKey(MigrationVariables.PROCESS_KEY).active()
+    for (Task task : tasks.createTaskQuery().processDefinitionKeyIn(MigrationVariables.PROCESS_KEYS).active()
         .dueBefore(now).list()) {
       List<String> groups = candidateGroups(task);
       if (tasks.getVariableLocal(task.getId(), REMINDED) == null) {

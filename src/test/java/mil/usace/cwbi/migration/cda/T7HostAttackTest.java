@@ -164,7 +164,7 @@ class T7HostAttackTest extends IntegrationTest {
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
     driver.completeAll(pi, STEP_1);
 
-    Task fix = driver.task(pi, "task_fix_t7_findings");
+    Task fix = driver.task(pi, MigrationDriver.FIX_TASK);
     assertThat(fix).as("the T7 check failed and its fix task is open").isNotNull();
     String report = (String) runtime.getVariable(pi, "verification_t7");
     assertThat(report).contains("HTTP 500", "System Error", "CDA incident -77", "no CDA error message")
@@ -232,7 +232,7 @@ class T7HostAttackTest extends IntegrationTest {
     String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
     driver.completeAll(pi, STEP_1);
 
-    assertThat(driver.task(pi, "task_fix_t7_findings")).isNotNull();
+    assertThat(driver.task(pi, MigrationDriver.FIX_TASK)).isNotNull();
     assertThat((String) runtime.getVariable(pi, "verification_t7")).contains("HTTP 302", "redirect, not followed")
         .doesNotContain("steal", "stolen");
     assertThat(foreign.getAllServeEvents()).isEmpty();
