@@ -98,7 +98,7 @@ class T7HostAttackTest extends IntegrationTest {
   }
 
   void deleteMigrations() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -144,7 +144,7 @@ class T7HostAttackTest extends IntegrationTest {
         identity.clearAuthentication();
       }
     }
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(OFFICE).count())
         .isEqualTo(historic);
     assertThat(foreign.getAllServeEvents()).isEmpty();
@@ -161,7 +161,7 @@ class T7HostAttackTest extends IntegrationTest {
 
     ResponseEntity<String> started = start("start", "http://localhost:" + t7.port() + "/t7a/");
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().singleResult().getId();
     driver.completeAll(pi, STEP_1);
 
     Task fix = driver.task(pi, MigrationDriver.FIX_TASK);
@@ -229,7 +229,7 @@ class T7HostAttackTest extends IntegrationTest {
 
     ResponseEntity<String> started = start("submit-form", "http://localhost:" + t7.port() + "/t7r/");
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().singleResult().getId();
     driver.completeAll(pi, STEP_1);
 
     assertThat(driver.task(pi, MigrationDriver.FIX_TASK)).isNotNull();

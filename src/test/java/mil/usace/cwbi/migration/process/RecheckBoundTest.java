@@ -57,7 +57,7 @@ class RecheckBoundTest extends IntegrationTest {
     limits.setMinInterval(Duration.ofMinutes(15));
     limits.setMaxPerWindow(6);
     limits.setWindow(Duration.ofDays(1));
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test set-up"));
     verifier.pass(Environment.CWBI_DEV);
     verifier.fail(Environment.T7);

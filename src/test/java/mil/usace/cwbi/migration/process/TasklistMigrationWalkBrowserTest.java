@@ -110,7 +110,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
   }
 
   void deleteMigrations() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -191,8 +191,8 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
     new FormFiller(Map.of("office", OFFICE, "t7CdaUrl", t7.baseUrl(), "usesUsgsData", true,
         "criticalTimeSeries", String.join("\n", MigrationDriver.CRITICAL))).fill("cwbi-migration-start");
     Browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., 'Start')]"));
-    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).count() == 1);
-    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
+    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().count() == 1);
+    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().singleResult().getId();
     assertThat(runtime.getVariable(pi, "initiator")).isEqualTo("swt-water");
     driver.runJobs(pi);
 

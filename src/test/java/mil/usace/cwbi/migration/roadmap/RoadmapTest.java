@@ -160,7 +160,7 @@ class RoadmapTest extends IntegrationTest {
     CategoryValue phase1 = copy.getModelElementById("category_value_phase_1");
     phase1.setValue("Phase 1: Getting ready (CWBI-DEV)");
 
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     member("spk-roadmap", "district-spk", "spk-roadmap@example.mil");
     int mailsBefore = TestServers.smtp().getReceivedMessages().length;
@@ -232,7 +232,7 @@ class RoadmapTest extends IntegrationTest {
   @Test
   void anOfficeStillOnVersion1IsAnsweredByTheRoadmapOfVersion2() {
     // version 1 (generated, no roadmap properties; the same file the version move starts from), deployed last
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(V1_OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(V1_OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     // version 2 as it was deployed before version 3 (its check sub-processes kept version 1's ids)
     Deployment v2Deployment = repository.createDeployment().name(COPY + "-v2")

@@ -68,7 +68,7 @@ class RoleVisibilityTest extends IntegrationTest {
   }
 
   void deleteMigrations() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 

@@ -50,7 +50,7 @@ class FixTaskBrowserTest extends IntegrationTest {
   void cleanUp() {
     Browser.driver().manage().window().setSize(new Dimension(1400, 900));
     verifier.reset();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 

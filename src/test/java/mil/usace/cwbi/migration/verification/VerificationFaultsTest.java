@@ -48,7 +48,7 @@ class VerificationFaultsTest extends IntegrationTest {
 
   @BeforeEach
   void setUp() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 

@@ -108,7 +108,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
 
   /** Starts the office's migration on version 1 and deletes a running one of the same office (one per office). */
   String startOnVersion1(String office, boolean usgs) {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test: a fresh migration of " + office));
     String pi = runtime.startProcessInstanceById(v1, driver.startData(office, usgs)).getId();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey())
