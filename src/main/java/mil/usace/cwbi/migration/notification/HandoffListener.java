@@ -183,8 +183,9 @@ public class HandoffListener implements TaskListener {
 
   private Notice notice(DelegateTask task, Notice.Kind kind, Set<String> to, Findings findings, Completed last) {
     String finished = last == null ? null : last.task() + " (completed by " + last.by() + ")";
+    Roadmap.Place place = placeOf(task); // a called check's fix task: where its check is in the migration
     return new Notice(kind, MigrationVariables.string(task, MigrationVariables.OFFICE), task.getId(),
-        task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(), task.getDueDate(),
+        place.definitionId(), place.key(), task.getName(), task.getDueDate(),
         task.getAssignee(), to, failedLines(findings), finished, findings);
   }
 
@@ -214,7 +215,8 @@ public class HandoffListener implements TaskListener {
   /** Where the task is in the roadmap; a called check's fix task is where its check is. */
   private Roadmap.Place placeOf(DelegateTask task) {
     return task.getExecution() == null
-        ? new Roadmap.Place(roadmap.of(task.getProcessDefinitionId()), task.getTaskDefinitionKey())
+        ? new Roadmap.Place(roadmap.of(task.getProcessDefinitionId()), task.getTaskDefinitionKey(),
+            task.getProcessDefinitionId())
         : roadmap.placeOf(task.getExecution(), task.getTaskDefinitionKey());
   }
 

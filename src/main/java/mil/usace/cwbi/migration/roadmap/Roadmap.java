@@ -71,14 +71,14 @@ public class Roadmap {
     DelegateExecution caller = execution.getProcessInstance() == null ? null
         : execution.getProcessInstance().getSuperExecution();
     if (caller == null) {
-      return new Place(of(execution.getProcessDefinitionId()), activityId);
+      return new Place(of(execution.getProcessDefinitionId()), activityId, execution.getProcessDefinitionId());
     }
     return new Place(of(caller.getProcessDefinitionId()),
-        RoadmapFacts.inCall(caller.getCurrentActivityId(), activityId));
+        RoadmapFacts.inCall(caller.getCurrentActivityId(), activityId), caller.getProcessDefinitionId());
   }
 
-  /** The facts to ask and the key to ask them by. */
-  public record Place(RoadmapFacts facts, String key) {
+  /** The facts to ask, the key to ask them by, and the migration version that answers ({@code definitionId}). */
+  public record Place(RoadmapFacts facts, String key, String definitionId) {
     public String lane() {
       return facts.lane(key);
     }

@@ -285,6 +285,15 @@ public final class RoadmapFacts {
     return e != null && "true".equalsIgnoreCase(e.properties().get("opensBesideOtherLane"));
   }
 
+  /**
+   * The task a pass-by event skips when the District's own answers make it empty ({@code skips}, e.g. the event
+   * "Skipped: no LDM products listed in Task 2.3" skips {@code task_4_ldm_products}); null for any other element.
+   */
+  public String skippedTask(String activityId) {
+    Element e = element(activityId);
+    return e == null ? null : e.properties().get("skips");
+  }
+
   /** The roadmap's number of a task ("1.3", "4.2", ...); null if the model does not say. */
   public String roadmapItem(String activityId) {
     Element e = element(activityId);

@@ -318,6 +318,9 @@ class NotificationTest extends IntegrationTest {
     Received mail = mailTo("swt-second@example.mil");
     Task fix = driver.task(pi.getId(), MigrationDriver.FIX_TASK);
     assertThat(mail.subject()).startsWith("[CWBI migration SWT] Check failed: Fix what the CWBI-DEV check found");
+    // the fix task runs in the check the migration called; the mail says where that check is in the roadmap
+    assertThat(mail.text()).contains("Phase 1: Pre-Migration (CWBI-DEV), Step 3: Test modeling operations "
+        + "(CAVI/CWMS-Vue) (held at the Phase 1 gate (CWBI-DEV check))");
     // what failed, the evidence and what to do, in words; the passing checks counted
     assertThat(mail.text()).contains("automated check")
         .contains("CWBI-DEV check of SWT").contains("1 of 3 checks failed")

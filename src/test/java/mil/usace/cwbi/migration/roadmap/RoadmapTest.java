@@ -143,6 +143,11 @@ class RoadmapTest extends IntegrationTest {
     assertThat(facts.isFixTask("task_fix_findings")).isTrue();
     assertThat(facts.opensBesideOtherLane("task_4_district_comments")).isTrue();
     assertThat(facts.opensBesideOtherLane("task_4_schema_functions")).isFalse();
+    // the pass-by events name the task they pass by
+    assertThat(facts.skippedTask("skip_4_schema_functions")).isEqualTo("task_4_schema_functions");
+    assertThat(facts.skippedTask("skip_4_ldm_products")).isEqualTo("task_4_ldm_products");
+    assertThat(facts.skippedTask("skip_7_ldm_products")).isEqualTo("task_7_ldm_products");
+    assertThat(facts.skippedTask("task_7_ldm_products")).isNull();
   }
 
   @Test
