@@ -104,7 +104,7 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
     assertThat(row("NWDP").getText()).contains("Phase 1, Step 1").contains("Task 1.3").contains("(swt-water)")
         .contains("(unclaimed)");
     assertThat(row("SWF").getText()).contains("Step 5").contains("CWBI-TEST: passed");
-    assertThat(heldRow.findElement(By.cssSelector("td.cwbi-roadmap-version")).getText()).isEqualTo("version 2");
+    assertThat(heldRow.findElement(By.cssSelector("td.cwbi-roadmap-version")).getText()).isEqualTo("version 3");
     assertThat(row("SPK").getAttribute("data-state")).isEqualTo("FINISHED");
     assertThat(row("SPK").getText()).contains("finished").contains("Step 9 done").contains("100%")
         .contains("CWBI-PROD history: passed");

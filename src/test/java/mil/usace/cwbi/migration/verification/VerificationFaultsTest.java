@@ -41,6 +41,7 @@ class VerificationFaultsTest extends IntegrationTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired MigrationDriver driver;
+  @Autowired mil.usace.cwbi.migration.dashboard.DashboardQueries dashboard;
   @Autowired ScriptedGateVerifier verifier;
 
   final CdaStubs t7 = new CdaStubs(TestServers.cda(), "t7-faults");
@@ -130,6 +131,12 @@ class VerificationFaultsTest extends IntegrationTest {
           .isEqualTo("verify_environment");
     });
     assertThat(driver.task(pi.getId(), MigrationDriver.FIX_TASK)).as("no fix task for a bug of ours").isNull();
+    // HEC's dashboard shows it on the office, at its T7 check, with the check's own message
+    assertThat(dashboard.offices().stream().filter(r -> r.office().equals(OFFICE)).findFirst().orElseThrow()
+        .incidents()).singleElement().satisfies(i -> {
+          assertThat(i.activityId()).isEqualTo("check_t7");
+          assertThat(i.message()).contains("a bug of ours");
+        });
     assertThat(runtime.getVariable(pi.getId(), "verification_t7")).isNull();
     assertThat(mailsFor(OFFICE)).as("no failed-check mail").isEqualTo(mailsBefore);
 
