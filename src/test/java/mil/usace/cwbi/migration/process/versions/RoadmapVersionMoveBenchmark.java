@@ -44,6 +44,8 @@ public final class RoadmapVersionMoveBenchmark {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       MigrationDriver driver = app.getBean(MigrationDriver.class);
       ScriptedGateVerifier verifier = app.getBean(ScriptedGateVerifier.class);
+      // version 2 as production holds it (the plans run 1 -> 2 -> 3), then version 1 to start the offices on
+      repository.createDeployment().addClasspathResource("roadmap-versions/cwbi-migration-v2.bpmn").deploy();
       String v1 = repository.createProcessDefinitionQuery().deploymentId(repository.createDeployment()
           .addClasspathResource("roadmap-versions/cwbi-migration-v1.bpmn").deploy().getId()).singleResult().getId();
 
