@@ -87,7 +87,7 @@ public final class RoadmapVersionMoveBenchmark {
       List<Long> ms = new ArrayList<>(report.millis());
       Collections.sort(ms);
       System.out.printf("moved %d, failed %d %s%n", report.moved().size(), report.failed().size(), report.failed());
-      System.out.printf("per office: p50 %d ms, p95 %d ms, max %d ms; all %d offices %.0f ms (%.0f ms per office)%n",
+      System.out.printf("per move (one office, one version): p50 %d ms, p95 %d ms, max %d ms; all %d offices %.0f ms (%.0f ms per office)%n",
           ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1), ms.get(ms.size() - 1), n, total,
           total / n);
     }
