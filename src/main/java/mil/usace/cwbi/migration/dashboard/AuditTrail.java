@@ -129,6 +129,8 @@ public class AuditTrail {
         }
       }
       entries.addAll(outsideForms.of(key, pi.getId()));
+      own.stream().filter(id -> !id.equals(pi.getId()))
+          .forEach(called -> entries.addAll(outsideForms.of(key, called, pi.getId())));
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
       RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
       entries.add(started(key, pi, model, firstValues.getOrDefault(pi.getId(), Map.of())));

@@ -912,5 +912,16 @@ class SideDoorTest extends IntegrationTest {
     assertThat(done.statusCode()).as(done.body()).isIn(200, 204);
     driver.runJobs(swt.getId());
     assertThat(driver.task(swt.getId(), MigrationDriver.FIX_TASK).getId()).isNotEqualTo(swtFix.getId());
+
+    // HEC corrects the district's fix notes in the called check outside the form: the office's trail shows it
+    HttpResponse<String> corrected = rest("hec-engineer").send("POST", "/process-instance/" + swtCheck
+        + "/variables", body("modifications", vars(body("fixNotes", "Restarted the loader on T7"))));
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(204);
+    assertThat(audit.of("SWT")).filteredOn(e -> "VARIABLE_CHANGED".equals(e.type())).singleElement()
+        .satisfies(e -> {
+          assertThat(e.processInstanceId()).isEqualTo(swt.getId());
+          assertThat(e.user()).isEqualTo("hec-engineer");
+          assertThat(e.evidence()).containsEntry("fixNotes", "Restarted the loader on T7");
+        });
   }
 }
