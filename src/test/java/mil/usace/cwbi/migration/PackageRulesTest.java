@@ -70,7 +70,7 @@ class PackageRulesTest {
     assertThat(importing.stream().filter(f -> !f.startsWith("engine/")))
         .as("outside the engine package only what the document explains")
         .containsExactlyInAnyOrder("security/CommandGuard.java", "security/Refusal.java",
-            "process/forms/FormRules.java", "notification/HandoffListener.java");
+            "process/forms/FormRules.java");
   }
 
   @Test

@@ -16,6 +16,7 @@ import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.process.forms.FormLabels;
 import mil.usace.cwbi.migration.process.forms.FormRules;
 import mil.usace.cwbi.migration.process.forms.JsonValues;
+import mil.usace.cwbi.migration.roadmap.CalledChecks;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import mil.usace.cwbi.migration.verification.Environment;
@@ -60,6 +61,7 @@ public class AuditTrail {
   private final TargetDates targets;
   private final ReportedProgressNotes reported;
   private final DoneBeforeEntries doneBefore;
+  private final CalledChecks calledChecks;
 
   public AuditTrail(HistoryService history, RepositoryService repository, FormRules forms, RoadmapNotes notes,
       OutsideFormChanges outsideForms, Roadmap roadmap, TargetDates targets, ReportedProgressNotes reported,
@@ -73,6 +75,7 @@ public class AuditTrail {
     this.forms = forms;
     this.notes = notes;
     this.outsideForms = outsideForms;
+    this.calledChecks = new CalledChecks(history);
   }
 
   /**
@@ -86,7 +89,11 @@ public class AuditTrail {
     if (instances.isEmpty()) {
       return targetDates(key);
     }
-    String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+    // the checks each migration called ran in instances of their own: their tasks and evidence are the migration's
+    Map<String, CalledChecks.Call> calls = new HashMap<>();
+    instances.forEach(pi -> calls.putAll(calledChecks.of(pi.getId())));
+    String[] ids = java.util.stream.Stream.concat(instances.stream().map(HistoricProcessInstance::getId),
+        calls.keySet().stream()).toArray(String[]::new);
 
     // Variable updates by the activity instance (or task) that wrote them: one query for all the office's instances.
     Map<String, List<HistoricVariableUpdate>> byWriter = new HashMap<>();
@@ -112,24 +119,40 @@ public class AuditTrail {
     List<AuditEntry> entries = new ArrayList<>();
     for (HistoricProcessInstance pi : instances) {
       Map<String, String> completedBy = new HashMap<>();
-      for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(pi.getId())
-          .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
-        if (log.getTaskId() != null && log.getUserId() != null) {
-          completedBy.put(log.getTaskId(), log.getUserId());
+      List<String> own = new ArrayList<>(List.of(pi.getId()));
+      calls.forEach((called, call) -> {
+        if (call.migrationInstanceId().equals(pi.getId())) {
+          own.add(called);
+        }
+      });
+      for (String instance : own) {
+        for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(instance)
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+          if (log.getTaskId() != null && log.getUserId() != null) {
+            completedBy.put(log.getTaskId(), log.getUserId());
+          }
         }
       }
       entries.addAll(outsideForms.of(key, pi.getId()));
+      own.stream().filter(id -> !id.equals(pi.getId()))
+          .forEach(called -> entries.addAll(outsideForms.of(key, called, pi.getId())));
       BpmnModelInstance model = repository.getBpmnModelInstance(pi.getProcessDefinitionId());
       RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
       entries.add(started(key, pi, model, firstValues.getOrDefault(pi.getId(), Map.of())));
       entries.addAll(doneBefore.of(key, pi)); // an office HEC started where it stands: the items before its step
       Map<String, Set<String>> inputs = new HashMap<>();
-      for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+      Map<String, BpmnModelInstance> models = new HashMap<>();
+      for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().rootProcessInstanceId(pi.getId())
           .finished().list()) {
         if (!"completed".equals(t.getDeleteReason())) {
           continue; // cancelled with its migration or by a boundary timer: nobody completed it
         }
-        Set<String> mapped = inputs.computeIfAbsent(t.getTaskDefinitionKey(), k -> inputParameters(model, k));
+        // a task of a called check: its own model's form and inputs, its check's step
+        BpmnModelInstance taskModel = t.getProcessDefinitionId().equals(pi.getProcessDefinitionId()) ? model
+            : models.computeIfAbsent(t.getProcessDefinitionId(), repository::getBpmnModelInstance);
+        String factKey = CalledChecks.keyOf(calls, t.getProcessInstanceId(), t.getTaskDefinitionKey());
+        Set<String> mapped = inputs.computeIfAbsent(t.getProcessDefinitionId() + "/" + t.getTaskDefinitionKey(),
+            k -> inputParameters(taskModel, t.getTaskDefinitionKey()));
         Map<String, Object> evidence = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (String writer : new String[] {t.getId(), t.getActivityInstanceId()}) {
@@ -141,8 +164,8 @@ public class AuditTrail {
         }
         String user = completedBy.getOrDefault(t.getId(), t.getAssignee());
         entries.add(new AuditEntry(DashboardQueries.instant(t.getEndTime()), key, pi.getId(), "TASK_COMPLETED",
-            facts.step(t.getTaskDefinitionKey()), t.getTaskDefinitionKey(), t.getName(), user, null, evidence,
-            List.of(), AuditField.of(evidence, forms.labels(formRef(model, t.getTaskDefinitionKey()))), null));
+            facts.step(factKey), t.getTaskDefinitionKey(), t.getName(), user, null, evidence,
+            List.of(), AuditField.of(evidence, forms.labels(formRef(taskModel, t.getTaskDefinitionKey()))), null));
       }
       if (pi.getEndTime() != null && HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState())) {
         entries.add(new AuditEntry(DashboardQueries.instant(pi.getEndTime()), key, pi.getId(), "FINISHED",
@@ -192,7 +215,8 @@ public class AuditTrail {
 
   private static AuditEntry check(String office, HistoricVariableUpdate u, RoadmapFacts facts) {
     Environment stored = Environment.ofResultVariable(u.getVariableName());
-    String activity = "verify_" + stored.variableSuffix();
+    // the activity that verifies this environment in the office's version of the model (its input "environment")
+    String activity = facts.checkOf(stored.name());
     // when the engine stored the result (the engine's clock, like every other line), not the verifier's own stamp
     Instant time = DashboardQueries.instant(u.getTime());
     VerificationReport report = VerificationReport.read(u.getValue());

@@ -23,6 +23,7 @@ import mil.usace.cwbi.migration.forecast.Forecasts;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.Office;
+import mil.usace.cwbi.migration.roadmap.CalledChecks;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import mil.usace.cwbi.migration.roadmap.StepHistory;
@@ -68,6 +69,7 @@ public class DashboardQueries {
   private final Roadmap roadmap;
   private final Forecasts forecasts;
   private final StepHistory stepHistory;
+  private final CalledChecks calledChecks;
 
   public DashboardQueries(ProcessEngine engine, MigrationProperties properties, RoadmapNotes notes,
       Roadmap roadmap, Forecasts forecasts) {
@@ -81,6 +83,7 @@ public class DashboardQueries {
     this.management = engine.getManagementService();
     this.properties = properties;
     this.stepHistory = new StepHistory(engine);
+    this.calledChecks = new CalledChecks(history);
   }
 
   /** Every office, those needing attention first. */
@@ -90,9 +93,14 @@ public class DashboardQueries {
     Set<String> running = current.values().stream().filter(p -> p.getEndTime() == null)
         .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
 
-    Map<String, List<Task>> openTasks = tasks.createTaskQuery().processDefinitionKey(KEY).list().stream()
-        .filter(t -> running.contains(t.getProcessInstanceId()))
-        .collect(Collectors.groupingBy(Task::getProcessInstanceId));
+    // the migrations' tasks and those of the checks they called (a fix task), each under its migration
+    Map<String, CalledChecks.Call> calls = calledChecks.running();
+    Map<String, String> keys = new HashMap<>();
+    Map<String, List<Task>> openTasks = tasks.createTaskQuery().processDefinitionKeyIn(MigrationVariables.PROCESS_KEYS)
+        .list().stream()
+        .filter(t -> running.contains(CalledChecks.migrationOf(calls, t.getProcessInstanceId())))
+        .peek(t -> keys.put(t.getId(), CalledChecks.keyOf(calls, t.getProcessInstanceId(), t.getTaskDefinitionKey())))
+        .collect(Collectors.groupingBy(t -> CalledChecks.migrationOf(calls, t.getProcessInstanceId())));
     Map<String, List<String>> candidates = candidateGroups(openTasks);
     Map<String, List<String>> waitingJobs = jobActivities();
     Map<String, List<HistoricActivityInstance>> activities = activitiesOfRunning(current.values(), openTasks,
@@ -113,7 +121,8 @@ public class DashboardQueries {
         rows.add(finished(office, pi, checks.getOrDefault(pi.getId(), Map.of())));
       } else {
         rows.add(running(office, pi, now, activities.getOrDefault(pi.getId(), List.of()),
-            openTasks.getOrDefault(pi.getId(), List.of()), candidates, waitingJobs.getOrDefault(pi.getId(), List.of()),
+            openTasks.getOrDefault(pi.getId(), List.of()), keys, candidates,
+            waitingJobs.getOrDefault(pi.getId(), List.of()),
             incidents.getOrDefault(pi.getId(), List.of()), checks.getOrDefault(pi.getId(), Map.of())));
       }
     }
@@ -270,7 +279,7 @@ public class DashboardQueries {
     Map<String, Set<String>> groups = new HashMap<>();
     for (Task task : openTasks.values().stream().flatMap(List::stream).toList()) {
       for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-          .processDefinitionKey(KEY).type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
+          .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
         if (link.getGroupId() == null) {
           continue;
         }
@@ -355,7 +364,8 @@ public class DashboardQueries {
   }
 
   private OfficeRow running(String office, HistoricProcessInstance pi, Date now, List<HistoricActivityInstance> acts,
-      List<Task> open, Map<String, List<String>> candidates, List<String> jobs, List<Incident> incidents,
+      List<Task> open, Map<String, String> keys, Map<String, List<String>> candidates, List<String> jobs,
+      List<Incident> incidents,
       Map<String, CheckStatus> checks) {
     RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
     int step = currentStep(facts, acts, open, jobs);
@@ -370,17 +380,18 @@ public class DashboardQueries {
       if (late) {
         overdue++;
       }
-      if (facts.isFixTask(t.getTaskDefinitionKey()) && blockedAt == null) {
-        blockedAt = facts.gate(t.getTaskDefinitionKey());
+      String key = keys.getOrDefault(t.getId(), t.getTaskDefinitionKey()); // a called check's task: its check's
+      if (facts.isFixTask(key) && blockedAt == null) {
+        blockedAt = facts.gate(key);
       }
       // the task's own lane: an escalated District task (hec added as candidate) is still the District's work
-      openTasks.add(new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), facts.step(t.getTaskDefinitionKey()),
-          Objects.requireNonNullElse(facts.lane(t.getTaskDefinitionKey()), ""), groups, t.getAssignee(),
+      openTasks.add(new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), facts.step(key),
+          Objects.requireNonNullElse(facts.lane(key), ""), groups, t.getAssignee(),
           instant(t.getCreateTime()), instant(t.getDueDate()), late));
     }
     List<IncidentInfo> incidentInfos = incidents.stream()
         .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
-        .map(i -> new IncidentInfo(i.getId(), i.getIncidentType(), i.getActivityId(), i.getIncidentMessage(),
+        .map(i -> new IncidentInfo(i.getId(), i.getIncidentType(), i.getActivityId(), messageOf(i),
             instant(i.getIncidentTimestamp())))
         .toList();
 
@@ -404,6 +415,19 @@ public class DashboardQueries {
         progressPercent(facts, step, acts, since),
         openTasks, instant(since), days, overdue, checks, incidentInfos, blockedAt, attention,
         instant(pi.getStartTime()), null, cockpitUrl(pi.getId()), auditUrl(office));
+  }
+
+  /**
+   * An incident's message; for one Camunda raised on the migration because a check it called failed (it names the
+   * call activity, check_t7, and has no message of its own), the message of the check's own incident.
+   */
+  private String messageOf(Incident incident) {
+    if (incident.getIncidentMessage() != null || incident.getRootCauseIncidentId() == null
+        || incident.getRootCauseIncidentId().equals(incident.getId())) {
+      return incident.getIncidentMessage();
+    }
+    Incident cause = runtime.createIncidentQuery().incidentId(incident.getRootCauseIncidentId()).singleResult();
+    return cause == null ? null : cause.getIncidentMessage();
   }
 
   /**

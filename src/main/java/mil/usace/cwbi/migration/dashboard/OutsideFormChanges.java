@@ -36,6 +36,14 @@ public class OutsideFormChanges {
   }
 
   public List<AuditEntry> of(String office, String processInstanceId) {
+    return of(office, processInstanceId, processInstanceId);
+  }
+
+  /**
+   * The changes made outside forms in {@code processInstanceId}, shown as the migration {@code migrationInstanceId}'s
+   * (a check the migration called: e.g. a fix task's notes corrected by HEC).
+   */
+  public List<AuditEntry> of(String office, String processInstanceId, String migrationInstanceId) {
     Map<String, AuditEntry> byOperation = new LinkedHashMap<>();
     for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(processInstanceId)
         .list()) {
@@ -67,7 +75,7 @@ public class OutsideFormChanges {
             default -> "started past the start event's rules";
           };
       byOperation.put(log.getOperationId(), new AuditEntry(DashboardQueries.instant(log.getTimestamp()), office,
-          processInstanceId, variable ? VARIABLE_CHANGED : ADMIN_OVERRIDE, null, null, name, log.getUserId(), null,
+          migrationInstanceId, variable ? VARIABLE_CHANGED : ADMIN_OVERRIDE, null, null, name, log.getUserId(), null,
           evidence, List.of()));
     }
     return new ArrayList<>(byOperation.values());

@@ -123,8 +123,9 @@ public class PortfolioQueries {
     }
     for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
         .activityType(RoadmapNotes.NONE_THROW).list()) {
-      Item item = a.getActivityId().startsWith(RoadmapNotes.SKIP_PREFIX)
-          ? roadmap.itemOf(RoadmapNotes.skippedTask(a.getActivityId())) : null;
+      String skipped = instances.contains(a.getProcessInstanceId())
+          ? roadmap.skippedTask(a.getProcessDefinitionId(), a.getActivityId()) : null;
+      Item item = skipped == null ? null : roadmap.itemOf(skipped);
       if (item != null && instances.contains(a.getProcessInstanceId())) {
         f.skipped.merge(a.getProcessInstanceId() + "/" + item.number(), a.getStartTime(),
             (x, y) -> x.after(y) ? x : y);

@@ -127,6 +127,11 @@ public class RoadmapItems {
     return phase == null ? 0 : phase;
   }
 
+  /** The task a pass-by event of that version skips (its {@code skips} property); null for any other. */
+  public String skippedTask(String processDefinitionId, String activityId) {
+    return roadmap.of(processDefinitionId).skippedTask(activityId);
+  }
+
   /** A failed check's fix task (its open presence holds the office at a gate). */
   public boolean isFixTask(String taskKey) {
     return facts().isFixTask(taskKey);

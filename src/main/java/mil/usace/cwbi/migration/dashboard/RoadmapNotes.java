@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * What the audit trail and the dashboard say about the roadmap's "may vary" and about the District's part where HEC
  * works with it:
  * <ul>
- *   <li>SKIPPED: an item the District's own answers made empty (the model's {@code skip_*} events; their name and
- *       documentation say why);</li>
+ *   <li>SKIPPED: an item the District's own answers made empty (the model's pass-by events, whose {@code skips}
+ *       property names the task they pass by; their name and documentation say why);</li>
  *   <li>NOT_APPLICABLE: an item HEC marked "Not applicable for this office" on its form, with HEC's reason;</li>
  *   <li>COMMENT: the District's comments on Step 4 and Step 6 work, and its proposals of another test duration;</li>
  *   <li>ROADMAP_VERSION: the office's migration moved to a new version of the roadmap, when, and what that changed
@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoadmapNotes {
 
-  static final String SKIP_PREFIX = "skip_";
   static final String NONE_THROW = "intermediateNoneThrowEvent";
   static final String NOT_APPLICABLE = "NotApplicable";
 
@@ -71,10 +70,10 @@ public class RoadmapNotes {
       RoadmapFacts facts = roadmap.of(pi.getProcessDefinitionId());
       for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
           .activityType(NONE_THROW).list()) {
-        if (!a.getActivityId().startsWith(SKIP_PREFIX)) {
+        String item = facts.skippedTask(a.getActivityId()); // the model says which task it passes by
+        if (item == null) {
           continue;
         }
-        String item = skippedTask(a.getActivityId());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("Why", reason(model, a));
         entries.add(new AuditEntry(DashboardQueries.instant(a.getStartTime()), office, pi.getId(), "SKIPPED",
@@ -178,12 +177,14 @@ public class RoadmapNotes {
     }
     Map<String, BpmnModelInstance> models = new HashMap<>();
     for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().activityType(NONE_THROW).list()) {
-      if (!instanceIds.contains(a.getProcessInstanceId()) || !a.getActivityId().startsWith(SKIP_PREFIX)) {
+      String skipped = instanceIds.contains(a.getProcessInstanceId())
+          ? roadmap.of(a.getProcessDefinitionId()).skippedTask(a.getActivityId()) : null;
+      if (skipped == null) {
         continue;
       }
       BpmnModelInstance model = models.computeIfAbsent(a.getProcessDefinitionId(), repository::getBpmnModelInstance);
       result.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>())
-          .add(nameOf(model, skippedTask(a.getActivityId())) + ": not needed (" + a.getActivityName()
+          .add(nameOf(model, skipped) + ": not needed (" + a.getActivityName()
               .replaceFirst("^Skipped: ", "") + ")");
     }
     Map<String, Object> reasons = new HashMap<>();
@@ -204,11 +205,6 @@ public class RoadmapNotes {
           .add(itemOfBox(model, v.getName()) + ": not applicable" + (why == null ? "" : " (" + why + ")"));
     }
     return result;
-  }
-
-  /** skip_4_schema_functions skips task_4_schema_functions. */
-  static String skippedTask(String skipEventId) {
-    return "task_" + skipEventId.substring(SKIP_PREFIX.length());
   }
 
   /** The roadmap item whose form has the box {@code <box>NotApplicable}: its task's name (form id = task key). */

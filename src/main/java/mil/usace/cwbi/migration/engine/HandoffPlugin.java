@@ -44,7 +44,7 @@ public class HandoffPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (!(activity.getProcessDefinition() instanceof ProcessDefinitionEntity definitionEntity)
-            || !MigrationVariables.PROCESS_KEY.equals(definitionEntity.getKey())) {
+            || !MigrationVariables.isMigrationKey(definitionEntity.getKey())) {
           return;
         }
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();

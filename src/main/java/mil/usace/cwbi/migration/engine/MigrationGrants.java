@@ -2,6 +2,7 @@ package mil.usace.cwbi.migration.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.Office;
 import java.util.Locale;
 import mil.usace.cwbi.migration.security.Grants;
@@ -68,12 +69,15 @@ public class MigrationGrants extends AbstractProcessEnginePlugin {
         if (isMigration(activity) && scope == activity.getProcessDefinition()) {
           ExecutionListener onStarted = MigrationGrants::onMigrationStarted;
           activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, onStarted);
+        } else if (isCalledCheck(activity) && scope == activity.getProcessDefinition()) {
+          ExecutionListener onCalled = MigrationGrants::onCheckCalled;
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, onCalled);
         }
       }
 
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (isMigration(activity)) {
+        if (isMigration(activity) || isCalledCheck(activity)) {
           ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
               .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, MigrationGrants::onTaskCreated);
         }
@@ -84,6 +88,31 @@ public class MigrationGrants extends AbstractProcessEnginePlugin {
   private static boolean isMigration(ActivityImpl activity) {
     return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
         && OfficeAccess.PROCESS_KEY.equals(definition.getKey());
+  }
+
+  private static boolean isCalledCheck(ActivityImpl activity) {
+    return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+        && MigrationVariables.CHECK_PROCESS_KEY.equals(definition.getKey());
+  }
+
+  /**
+   * A check the migration called runs in an instance of its own: the office's district group reads it as it reads
+   * the migration (the calling migration's start already refused another office's user).
+   */
+  static void onCheckCalled(DelegateExecution execution) {
+    Object raw = execution.getVariable(DISTRICT_GROUP);
+    if (raw == null || raw.toString().isBlank()) {
+      return;
+    }
+    String group = raw.toString();
+    String instanceId = execution.getProcessInstanceId();
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      var authorizations = execution.getProcessEngine().getAuthorizationService();
+      Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, instanceId, ProcessInstancePermissions.READ);
+      Grants.grant(authorizations, group, Resources.HISTORIC_PROCESS_INSTANCE, instanceId,
+          HistoricProcessInstancePermissions.READ);
+      return null;
+    });
   }
 
   static void onMigrationStarted(DelegateExecution execution) {

@@ -3,20 +3,22 @@ package mil.usace.cwbi.migration.notification;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import mil.usace.cwbi.migration.engine.EngineCommand;
+import mil.usace.cwbi.migration.process.MigrationScope;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.roadmap.CalledChecks;
+import mil.usace.cwbi.migration.roadmap.RoadmapFacts;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
 import mil.usace.cwbi.migration.verification.Findings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -36,20 +38,19 @@ public class HandoffListener implements TaskListener {
 
   public static final String FINDINGS = "findings";
   public static final String LAST_GATE_NOTICE = "lastFailedGateNotice";
-  /**
-   * Tasks that open beside the other lane's work, after the same lane's own work (the District's Step 4 comments
-   * open with HEC's Step 4 tasks, after the District's Task 3.1): announced to their group all the same, but not
-   * again when the group just completed the same task (its comment loop).
-   */
-  static final Set<String> OPENS_BESIDE_OTHER_LANE = Set.of("task_4_district_comments");
+  /** Camunda's delete reason of a completed task (its history's {@code DELETE_REASON_}). */
+  private static final String DELETE_REASON_COMPLETED = "completed";
 
   private final Notifier notifier;
   private final Recipients recipients;
   private final HistoryService history;
   private final Roadmap roadmap;
-  private final Map<CommandContext, Map<String, Completed>> completedNow = new ConcurrentHashMap<>();
+  private final IdentityService identity;
+  private final Map<Object, Map<String, Completed>> completedNow = new ConcurrentHashMap<>();
 
-  public HandoffListener(Notifier notifier, Recipients recipients, HistoryService history, Roadmap roadmap) {
+  public HandoffListener(Notifier notifier, Recipients recipients, HistoryService history, Roadmap roadmap,
+      IdentityService identity) {
+    this.identity = identity;
     this.roadmap = roadmap;
     this.notifier = notifier;
     this.recipients = recipients;
@@ -71,37 +72,39 @@ public class HandoffListener implements TaskListener {
 
   private void remember(DelegateTask task) {
     // Kept per command, not in process variables: parallel completions by two people must not collide on them.
-    CommandContext context = Context.getCommandContext();
-    completedNow.computeIfAbsent(context, c -> {
-      c.registerCommandContextListener(new CommandContextListener() {
-        @Override
-        public void onCommandContextClose(CommandContext closing) {
-          completedNow.remove(closing);
-        }
-
-        @Override
-        public void onCommandFailed(CommandContext failed, Throwable t) {
-          completedNow.remove(failed);
-        }
-      });
+    Object command = EngineCommand.current();
+    completedNow.computeIfAbsent(command, c -> {
+      EngineCommand.onEnd(() -> completedNow.remove(c), () -> completedNow.remove(c));
       return new ConcurrentHashMap<>();
-    }).put(task.getProcessInstanceId(), new Completed(laneOf(task), task.getName(),
+    }).put(migrationOf(task), new Completed(laneOf(task), task.getName(),
         Objects.requireNonNullElse(currentUser(), Objects.requireNonNullElse(task.getAssignee(), "an API client"))));
   }
 
-  /** The last user task completed in the instance: in this transaction, else from history. */
-  Completed lastCompleted(String processInstanceId) {
-    Map<String, Completed> now = completedNow.get(Context.getCommandContext());
-    if (now != null && now.containsKey(processInstanceId)) {
-      return now.get(processInstanceId);
-    }
-    return Privileged.call(() -> lastCompletedFromHistory(processInstanceId));
+  /**
+   * The migration a task belongs to: its own instance, or the migration that called the check it is in (a fix
+   * task), so a handoff is judged against the office's last work wherever it was drawn.
+   */
+  private static String migrationOf(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    return execution == null ? task.getProcessInstanceId()
+        : MigrationScope.of(execution).getProcessInstanceId();
   }
 
-  private Completed lastCompletedFromHistory(String processInstanceId) {
-    List<HistoricTaskInstance> last = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+  /** The last user task completed in the migration (or a check it called): in this transaction, else from history. */
+  Completed lastCompleted(String migrationInstanceId) {
+    Object command = EngineCommand.current();
+    Map<String, Completed> now = command == null ? null : completedNow.get(command);
+    if (now != null && now.containsKey(migrationInstanceId)) {
+      return now.get(migrationInstanceId);
+    }
+    return Privileged.call(() -> lastCompletedFromHistory(migrationInstanceId));
+  }
+
+  private Completed lastCompletedFromHistory(String migrationInstanceId) {
+    List<HistoricTaskInstance> last = history.createHistoricTaskInstanceQuery()
+        .rootProcessInstanceId(migrationInstanceId)
         // completed only: a fix task ended by its re-check timer was not work finished by anyone
-        .finished().taskDeleteReason(TaskEntity.DELETE_REASON_COMPLETED)
+        .finished().taskDeleteReason(DELETE_REASON_COMPLETED)
         .orderByHistoricTaskInstanceEndTime().desc().listPage(0, 1);
     if (last.isEmpty()) {
       return null;
@@ -112,24 +115,33 @@ public class HandoffListener implements TaskListener {
         .orElse(null);
     String by = completion != null && completion.getUserId() != null ? completion.getUserId()
         : Objects.requireNonNullElse(t.getAssignee(), "an API client");
-    return new Completed(roadmap.of(t.getProcessDefinitionId()).lane(t.getTaskDefinitionKey()), t.getName(), by);
+    String lane;
+    if (t.getProcessInstanceId().equals(migrationInstanceId)) {
+      lane = roadmap.of(t.getProcessDefinitionId()).lane(t.getTaskDefinitionKey());
+    } else { // a fix task of a check the migration called: the lane of that check
+      CalledChecks.Call call = new CalledChecks(history).of(migrationInstanceId).get(t.getProcessInstanceId());
+      lane = call == null ? null : roadmap.of(call.migrationDefinitionId())
+          .lane(RoadmapFacts.inCall(call.callActivityId(), t.getTaskDefinitionKey()));
+    }
+    return new Completed(lane, t.getName(), by);
   }
 
   private void created(DelegateTask task) {
     List<String> groups = candidateGroups(task);
     Findings findings = findingsOf(task);
-    boolean fixTask = roadmap.of(task.getProcessDefinitionId()).isFixTask(task.getTaskDefinitionKey());
-    String lane = laneOf(task);
-    Completed last = lastCompleted(task.getProcessInstanceId());
+    Roadmap.Place place = placeOf(task);
+    boolean fixTask = place.isFixTask();
+    String lane = place.lane();
+    Completed last = lastCompleted(migrationOf(task));
     String lastLane = last == null ? null : last.lane();
     Notice.Kind kind;
     if (fixTask) {
-      if (sameFailureAsLastTime(task, findings)) {
+      if (sameFailureAsLastTime(task, place.key(), findings)) {
         return;
       }
       kind = Notice.Kind.GATE_FAILED;
     } else if (lastLane == null || !lastLane.equals(lane)
-        || (OPENS_BESIDE_OTHER_LANE.contains(task.getTaskDefinitionKey()) && !task.getName().equals(last.task()))) {
+        || (place.facts().opensBesideOtherLane(place.key()) && !task.getName().equals(last.task()))) {
       kind = Notice.Kind.HANDOFF;
     } else {
       return; // same lane as the work before: the people who just worked on it see it already
@@ -141,15 +153,22 @@ public class HandoffListener implements TaskListener {
    * A failed gate re-checks on its own every few hours and re-creates its fix task; while nobody has completed
    * anything and the same checks fail, that is no news: the group is not mailed again.
    */
-  private boolean sameFailureAsLastTime(DelegateTask task, Findings findings) {
-    Completed last = lastCompleted(task.getProcessInstanceId());
-    String signature = task.getTaskDefinitionKey() + "#" + (last == null ? "" : last.task() + "/" + last.by()) + "#"
+  private boolean sameFailureAsLastTime(DelegateTask task, String where, Findings findings) {
+    Completed last = lastCompleted(migrationOf(task));
+    String signature = where + "#" + (last == null ? "" : last.task() + "/" + last.by()) + "#"
         + (findings == null ? "" // a fix task without a report: its gate failed on reported results
             : String.join("|", findings.failed().stream().map(Findings.Finding::check).toList()));
-    if (signature.equals(task.getVariable(LAST_GATE_NOTICE))) {
+    // kept on the migration: a called check's instance ends when it passes, the office's memory of it does not
+    DelegateExecution migration = task.getExecution() == null ? null : MigrationScope.of(task.getExecution());
+    Object lastNotice = migration == null ? task.getVariable(LAST_GATE_NOTICE) : migration.getVariable(LAST_GATE_NOTICE);
+    if (signature.equals(lastNotice)) {
       return true;
     }
-    task.getExecution().getProcessInstance().setVariable(LAST_GATE_NOTICE, signature);
+    if (migration == null) {
+      task.setVariable(LAST_GATE_NOTICE, signature);
+    } else {
+      migration.setVariable(LAST_GATE_NOTICE, signature);
+    }
     return false;
   }
 
@@ -159,13 +178,14 @@ public class HandoffListener implements TaskListener {
       return; // unassigned, or a user claimed it for themselves
     }
     notifier.notify(notice(task, Notice.Kind.ASSIGNED, recipients.ofUser(assignee), findingsOf(task),
-        lastCompleted(task.getProcessInstanceId())));
+        lastCompleted(migrationOf(task))));
   }
 
   private Notice notice(DelegateTask task, Notice.Kind kind, Set<String> to, Findings findings, Completed last) {
     String finished = last == null ? null : last.task() + " (completed by " + last.by() + ")";
+    Roadmap.Place place = placeOf(task); // a called check's fix task: where its check is in the migration
     return new Notice(kind, MigrationVariables.string(task, MigrationVariables.OFFICE), task.getId(),
-        task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(), task.getDueDate(),
+        place.definitionId(), place.key(), task.getName(), task.getDueDate(),
         task.getAssignee(), to, failedLines(findings), finished, findings);
   }
 
@@ -189,7 +209,15 @@ public class HandoffListener implements TaskListener {
 
   /** The task's lane in the model (District, HEC): the same answer as the dashboard's. */
   private String laneOf(DelegateTask task) {
-    return roadmap.of(task.getProcessDefinitionId()).lane(task.getTaskDefinitionKey());
+    return placeOf(task).lane();
+  }
+
+  /** Where the task is in the roadmap; a called check's fix task is where its check is. */
+  private Roadmap.Place placeOf(DelegateTask task) {
+    return task.getExecution() == null
+        ? new Roadmap.Place(roadmap.of(task.getProcessDefinitionId()), task.getTaskDefinitionKey(),
+            task.getProcessDefinitionId())
+        : roadmap.placeOf(task.getExecution(), task.getTaskDefinitionKey());
   }
 
   static List<String> candidateGroups(DelegateTask task) {
@@ -198,8 +226,8 @@ public class HandoffListener implements TaskListener {
         .map(IdentityLink::getGroupId).toList();
   }
 
-  private static String currentUser() {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? null : context.getAuthenticatedUserId();
+  private String currentUser() {
+    var user = identity.getCurrentAuthentication(); // the user whose call runs this command (webapps, REST, API)
+    return user == null ? null : user.getUserId();
   }
 }

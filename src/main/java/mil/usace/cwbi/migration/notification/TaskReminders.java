@@ -4,7 +4,9 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import mil.usace.cwbi.migration.process.MigrationVariables;
+import mil.usace.cwbi.migration.roadmap.CalledChecks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,13 +53,16 @@ public class TaskReminders implements JavaDelegate {
     Date escalateBefore = new Date(now.getTime() - properties.getEscalationGrace().toMillis());
     int reminded = 0;
     int escalated = 0;
-    for (Task task : tasks.createTaskQuery().processDefinitionKey(MigrationVariables.PROCESS_KEY).active()
+    // a fix task runs in a check its migration called: its mail names where that check is in the roadmap
+    Map<String, CalledChecks.Call> calls = new CalledChecks(execution.getProcessEngineServices().getHistoryService())
+        .running();
+    for (Task task : tasks.createTaskQuery().processDefinitionKeyIn(MigrationVariables.PROCESS_KEYS).active()
         .dueBefore(now).list()) {
       List<String> groups = candidateGroups(task);
       if (tasks.getVariableLocal(task.getId(), REMINDED) == null) {
         Set<String> to = new LinkedHashSet<>(recipients.ofGroups(groups));
         to.addAll(recipients.ofUser(task.getAssignee()));
-        notifier.notify(notice(task, Notice.Kind.REMINDER, to));
+        notifier.notify(notice(task, Notice.Kind.REMINDER, to, calls));
         tasks.setVariableLocal(task.getId(), REMINDED, now);
         reminded++;
       }
@@ -67,7 +72,7 @@ public class TaskReminders implements JavaDelegate {
         }
         Set<String> to = new LinkedHashSet<>(recipients.ofGroups(List.of("hec")));
         to.addAll(recipients.ofUser(task.getAssignee()));
-        notifier.notify(notice(task, Notice.Kind.ESCALATION, to));
+        notifier.notify(notice(task, Notice.Kind.ESCALATION, to, calls));
         tasks.setVariableLocal(task.getId(), ESCALATED, now);
         escalated++;
       }
@@ -77,10 +82,13 @@ public class TaskReminders implements JavaDelegate {
     }
   }
 
-  private Notice notice(Task task, Notice.Kind kind, Set<String> to) {
+  private Notice notice(Task task, Notice.Kind kind, Set<String> to, Map<String, CalledChecks.Call> calls) {
     Object office = runtime.getVariable(task.getExecutionId(), MigrationVariables.OFFICE);
-    return new Notice(kind, office == null ? "?" : office.toString(), task.getId(), task.getProcessDefinitionId(),
-        task.getTaskDefinitionKey(), task.getName(), task.getDueDate(), task.getAssignee(), to, List.of(), null);
+    CalledChecks.Call call = calls.get(task.getProcessInstanceId());
+    return new Notice(kind, office == null ? "?" : office.toString(), task.getId(),
+        call == null ? task.getProcessDefinitionId() : call.migrationDefinitionId(),
+        CalledChecks.keyOf(calls, task.getProcessInstanceId(), task.getTaskDefinitionKey()), task.getName(),
+        task.getDueDate(), task.getAssignee(), to, List.of(), null);
   }
 
   private List<String> candidateGroups(Task task) {

@@ -30,7 +30,10 @@ public class DueDates {
 
   /** The due date of the user task {@code execution} is creating. */
   public Date ofTask(DelegateExecution execution) {
-    return from(periodOf(roadmap.of(execution.getProcessDefinitionId()), execution.getCurrentActivityId()));
+    // a called check's fix task: the due period of the check that called it (cwbi.due.tasks by its own key)
+    Roadmap.Place place = roadmap.placeOf(execution, execution.getCurrentActivityId());
+    Period configured = properties.getDue().getTasks().get(execution.getCurrentActivityId());
+    return from(configured != null ? configured : periodOf(place.facts(), place.key()));
   }
 
   /**

@@ -8,6 +8,13 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class MigrationVariables {
 
   public static final String PROCESS_KEY = "cwbi-migration";
+  /**
+   * The check the migration calls ({@code bpmn/verify-environment.bpmn}, from its {@code check_*} call activities):
+   * its instances carry the office as business key and belong to the migration that called them.
+   */
+  public static final String CHECK_PROCESS_KEY = "verify-environment";
+  /** Every process an office's migration runs in: the migration and the checks it calls. */
+  public static final String[] PROCESS_KEYS = {PROCESS_KEY, CHECK_PROCESS_KEY};
   /** The start event's Camunda Form ({@code forms/cwbi-migration-start.form}). */
   public static final String START_FORM = "cwbi-migration-start";
 
@@ -22,6 +29,11 @@ public final class MigrationVariables {
   public static final String SCRIPT_INVENTORY = "scriptInventory";
 
   private MigrationVariables() {}
+
+  /** Whether a process definition key is one of an office's migration ({@link #PROCESS_KEYS}). */
+  public static boolean isMigrationKey(String processDefinitionKey) {
+    return PROCESS_KEY.equals(processDefinitionKey) || CHECK_PROCESS_KEY.equals(processDefinitionKey);
+  }
 
   public static String districtGroup(String office) {
     return Office.groupOf(office);

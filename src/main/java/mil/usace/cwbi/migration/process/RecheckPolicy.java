@@ -49,7 +49,8 @@ public class RecheckPolicy {
     while (log.size() > properties.getMaxPerWindow()) {
       log.remove(0);
     }
-    execution.setVariable(LOG, String.join(",", log.stream().map(Entry::toString).toList()));
+    // the office's log, on its migration: a check it calls keeps the same rate and interval as one drawn in it
+    MigrationScope.of(execution).setVariable(LOG, String.join(",", log.stream().map(Entry::toString).toList()));
   }
 
   /** When a check started by a fix-task completion may run: now, unless the interval or the office's rate says later. */
@@ -87,7 +88,7 @@ public class RecheckPolicy {
   }
 
   static List<Entry> log(DelegateExecution execution) {
-    Object value = execution.getVariable(LOG);
+    Object value = MigrationScope.of(execution).getVariable(LOG);
     List<Entry> log = new ArrayList<>();
     if (value instanceof String s && !s.isBlank()) {
       for (String part : s.split(",")) {

@@ -44,13 +44,18 @@ public class TasklistFilters {
     create(MY_TASKS, -5, "#1b6ac9", "Tasks assigned to me",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     create(ALL_OFFICES, 0, "#555555", "HEC: every office's open migration tasks",
-        tasks.createTaskQuery().processDefinitionKey("cwbi-migration"));
+        tasks.createTaskQuery().processDefinitionKeyIn(MigrationVariables.PROCESS_KEYS));
   }
 
   private void create(String name, int priority, String color, String description, TaskQuery query) {
     Filter existing = filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
     if (existing != null) {
-      // an older database keeps its filters; only their order (which one opens first) is brought up to date
+      // an older database keeps its filters; only their order (which one opens first) is brought up to date, and
+      // HEC's filter of every office's tasks takes the current processes (version 3 added the called checks' fix
+      // tasks): the application's own filter, so its query is the application's
+      if (ALL_OFFICES.equals(name)) {
+        filters.saveFilter(existing.setQuery(query));
+      }
       if (!Integer.valueOf(priority).equals(existing.getProperties().get("priority"))) {
         Map<String, Object> props = new LinkedHashMap<>(existing.getProperties());
         props.put("priority", priority);

@@ -11,12 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Group;
 import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
@@ -41,19 +45,26 @@ public final class RoadmapFacts {
 
   /** One flow element's facts; null where the model says nothing. */
   record Element(String id, String name, String type, Integer step, Integer phase, String role, String lane,
-      String roadmapItem, Period duePeriod, String gate) {}
+      String roadmapItem, Period duePeriod, String gate, Map<String, String> properties) {}
 
   private final Map<String, Element> elements;
   private final Map<Integer, String> stepNames;
   private final Map<Integer, Integer> phaseOfStep;
   private final Map<Integer, String> phaseNames;
+  /** Call activity id to the key of the process it calls. */
+  private final Map<String, String> calls;
+  /** Activity id to the environment it verifies (its input {@code environment}). */
+  private final Map<String, String> environments;
 
   private RoadmapFacts(Map<String, Element> elements, Map<Integer, String> stepNames,
-      Map<Integer, Integer> phaseOfStep, Map<Integer, String> phaseNames) {
+      Map<Integer, Integer> phaseOfStep, Map<Integer, String> phaseNames, Map<String, String> calls,
+      Map<String, String> environments) {
     this.elements = Map.copyOf(elements);
     this.stepNames = Map.copyOf(stepNames);
     this.phaseOfStep = Map.copyOf(phaseOfStep);
     this.phaseNames = Map.copyOf(phaseNames);
+    this.calls = Map.copyOf(calls);
+    this.environments = Map.copyOf(environments);
   }
 
   /** Reads the facts of the process {@code processId} in {@code model}. */
@@ -62,16 +73,25 @@ public final class RoadmapFacts {
     Map<Integer, String> stepNames = new TreeMap<>();
     Map<Integer, Integer> phaseOfStep = new TreeMap<>();
     Map<String, String> bpmnLanes = bpmnLanes(model);
+    Map<String, String> calls = new HashMap<>();
+    Map<String, String> environments = new HashMap<>();
     for (FlowElement e : model.getModelElementsByType(FlowElement.class)) {
       if (!processId.equals(processOf(e))) {
         continue;
+      }
+      if (e instanceof CallActivity call && call.getCalledElement() != null) {
+        calls.put(e.getId(), call.getCalledElement());
+      }
+      String environment = environmentOf(e);
+      if (environment != null) {
+        environments.put(e.getId(), environment);
       }
       Map<String, String> own = properties(e);
       Integer step = number(inherited(e, own, "step"));
       Integer phase = number(inherited(e, own, "phase"));
       String lane = own.containsKey("lane") ? own.get("lane") : bpmnLanes.get(e.getId());
       Element facts = new Element(e.getId(), e.getName(), e.getElementType().getTypeName(), step, phase,
-          own.get("role"), lane, own.get("roadmapItem"), period(own.get("duePeriod")), own.get("gate"));
+          own.get("role"), lane, own.get("roadmapItem"), period(own.get("duePeriod")), own.get("gate"), Map.copyOf(own));
       elements.put(e.getId(), facts);
       if (e instanceof SubProcess && ROLE_STEP.equals(facts.role()) && step != null) {
         stepNames.put(step, stepName(e.getName()));
@@ -86,7 +106,78 @@ public final class RoadmapFacts {
         phaseOfStep.putIfAbsent(e.step(), e.phase());
       }
     }
-    return new RoadmapFacts(elements, stepNames, phaseOfStep, phaseNames(model, elements));
+    return new RoadmapFacts(elements, stepNames, phaseOfStep, phaseNames(model, elements), calls, environments);
+  }
+
+  /**
+   * The key under which this roadmap answers for an element of a process that its call activity
+   * {@code callActivityId} called (the fix task of a check): {@code check_t7/task_fix_findings}.
+   */
+  public static String inCall(String callActivityId, String activityId) {
+    return callActivityId + "/" + activityId;
+  }
+
+  /**
+   * This roadmap with the elements of {@code called}, the process the call activity {@code callActivityId} calls,
+   * under {@link #inCall} keys. Such an element has the call activity's facts (phase, step, gate, lane, roadmap item,
+   * due period) wherever it carries none of its own: the check drawn once is in the step of each check that calls it.
+   */
+  public RoadmapFacts withCalled(String callActivityId, RoadmapFacts called) {
+    Element call = elements.get(callActivityId);
+    if (call == null) {
+      return this;
+    }
+    Map<String, Element> merged = new HashMap<>(elements);
+    for (Element own : called.elements.values()) {
+      merged.putIfAbsent(own.id(), own); // by its own id: what the called process alone says (a fix task is one)
+      merged.put(inCall(callActivityId, own.id()), new Element(inCall(callActivityId, own.id()), own.name(),
+          own.type(), or(own.step(), call.step()), or(own.phase(), call.phase()), or(own.role(), call.role()),
+          or(own.lane(), call.lane()), or(own.roadmapItem(), call.roadmapItem()), or(own.duePeriod(),
+          call.duePeriod()), or(own.gate(), call.gate()), own.properties()));
+    }
+    return new RoadmapFacts(merged, stepNames, phaseOfStep, phaseNames, calls, environments);
+  }
+
+  /** The call activities of this version and the process key each calls. */
+  public Map<String, String> calls() {
+    return calls;
+  }
+
+  /**
+   * The activity that verifies {@code environment} (e.g. {@code CWBI_DEV}): the element whose input
+   * {@code environment} names it (the call activity {@code check_cwbi_dev}, the service task
+   * {@code verify_cwbi_test}); null if this version verifies it nowhere.
+   */
+  public String checkOf(String environment) {
+    return environments.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(environment))
+        .map(Map.Entry::getKey).sorted().findFirst().orElse(null);
+  }
+
+  private static <T> T or(T own, T inherited) {
+    return own != null ? own : inherited;
+  }
+
+  /** A service task's input parameter {@code environment}, or a call activity's {@code camunda:in} of it. */
+  private static String environmentOf(FlowElement e) {
+    if (e.getExtensionElements() == null) {
+      return null;
+    }
+    for (CamundaIn in : e.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
+      if ("environment".equals(in.getCamundaTarget()) && in.getCamundaSourceExpression() != null
+          && !in.getCamundaSourceExpression().contains("{")) {
+        return in.getCamundaSourceExpression().strip();
+      }
+    }
+    for (CamundaInputOutput io : e.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class)
+        .list()) {
+      for (CamundaInputParameter p : io.getCamundaInputParameters()) {
+        if ("environment".equals(p.getCamundaName()) && p.getTextContent() != null
+            && !p.getTextContent().isBlank() && !p.getTextContent().contains("{")) {
+          return p.getTextContent().strip();
+        }
+      }
+    }
+    return null;
   }
 
   /** Whether this version carries roadmap properties at all (version 1, generated, carries none). */
@@ -100,13 +191,21 @@ public final class RoadmapFacts {
    * yet moved to the new version keep their steps, lanes, fix tasks and due periods meanwhile.
    */
   public RoadmapFacts withFactsOf(RoadmapFacts later) {
+    return withFactsOf(List.of(later));
+  }
+
+  /** As {@link #withFactsOf(RoadmapFacts)}, each element answered by the first of {@code laters} that knows it. */
+  public RoadmapFacts withFactsOf(List<RoadmapFacts> laters) {
+    RoadmapFacts later = laters.get(0);
     Map<String, Element> merged = new HashMap<>();
     for (Element own : elements.values()) {
-      Element l = later.elements.get(own.id());
+      Element l = laters.stream().map(f -> f.elements.get(own.id())).filter(Objects::nonNull).findFirst()
+          .orElse(null);
       merged.put(own.id(), l == null ? own : new Element(own.id(), own.name(), own.type(), l.step(), l.phase(),
-          l.role(), l.lane() != null ? l.lane() : own.lane(), l.roadmapItem(), l.duePeriod(), l.gate()));
+          l.role(), l.lane() != null ? l.lane() : own.lane(), l.roadmapItem(), l.duePeriod(), l.gate(),
+          l.properties()));
     }
-    return new RoadmapFacts(merged, later.stepNames, later.phaseOfStep, later.phaseNames);
+    return new RoadmapFacts(merged, later.stepNames, later.phaseOfStep, later.phaseNames, calls, environments);
   }
 
   // --- answers ------------------------------------------------------------------------------------------------
@@ -175,6 +274,24 @@ public final class RoadmapFacts {
       return activityId;
     }
     return e.gate() != null ? e.gate() : Objects.requireNonNullElse(e.name(), activityId);
+  }
+
+  /**
+   * A task that opens beside the other lane's work, after its own lane's work ({@code opensBesideOtherLane=true}:
+   * the District's Step 4 comments open with HEC's Step 4 tasks): its handoff mail goes out all the same.
+   */
+  public boolean opensBesideOtherLane(String activityId) {
+    Element e = element(activityId);
+    return e != null && "true".equalsIgnoreCase(e.properties().get("opensBesideOtherLane"));
+  }
+
+  /**
+   * The task a pass-by event skips when the District's own answers make it empty ({@code skips}, e.g. the event
+   * "Skipped: no LDM products listed in Task 2.3" skips {@code task_4_ldm_products}); null for any other element.
+   */
+  public String skippedTask(String activityId) {
+    Element e = element(activityId);
+    return e == null ? null : e.properties().get("skips");
   }
 
   /** The roadmap's number of a task ("1.3", "4.2", ...); null if the model does not say. */

@@ -396,7 +396,7 @@ public class CommandGuard extends CommandInterceptor {
       return; // nothing to write, or the engine refuses the call itself (403/404) without our saying more
     }
     TaskFacts task = taskFacts(taskId);
-    if (task == null || !MigrationVariables.PROCESS_KEY.equals(task.processDefinitionKey())) {
+    if (task == null || !MigrationVariables.isMigrationKey(task.processDefinitionKey())) {
       return;
     }
     refuseOpaqueValues(variables);
@@ -499,7 +499,7 @@ public class CommandGuard extends CommandInterceptor {
     if (key == null) {
       return; // no such task or execution: the engine answers
     }
-    if (!MigrationVariables.PROCESS_KEY.equals(key)) {
+    if (!MigrationVariables.isMigrationKey(key)) {
       if (!person.admin()) {
         throw Refusal.forbidden("Only camunda-admin may change variables of process '" + key + "'.");
       }

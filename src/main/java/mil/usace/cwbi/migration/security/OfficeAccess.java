@@ -1,5 +1,6 @@
 package mil.usace.cwbi.migration.security;
 
+import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.process.Office;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
@@ -44,6 +45,9 @@ public class OfficeAccess {
     // enforced by MigrationGrants when it starts). Not READ_INSTANCE/READ_TASK/READ_HISTORY: they span all offices.
     Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, PROCESS_KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // the check the migration calls: READ only (Tasklist names a fix task's process); nobody starts it by hand
+    Grants.grant(authorizations, group, Resources.PROCESS_DEFINITION, MigrationVariables.CHECK_PROCESS_KEY,
+        ProcessDefinitionPermissions.READ);
     Grants.grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", CREATE);
     commonReads(group);
   }

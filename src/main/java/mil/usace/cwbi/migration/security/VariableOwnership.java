@@ -58,6 +58,10 @@ public class VariableOwnership {
         // what an input mapping puts into a task (a fix task's findings and their summary) is the process's
         bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter.class)
             .forEach(p -> owned.add(p.getCamundaName()));
+        // and what a call activity passes to the check it calls (environment, fixGroup, gate, ...)
+        bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).stream()
+            .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn::getCamundaTarget)
+            .filter(java.util.Objects::nonNull).forEach(owned::add);
       }
     }
     for (String formId : forms.formIds()) {

@@ -3,6 +3,7 @@ package mil.usace.cwbi.migration.verification;
 import java.time.Instant;
 import java.util.List;
 import mil.usace.cwbi.migration.cda.CdaUnreachableException;
+import mil.usace.cwbi.migration.process.MigrationScope;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -54,7 +55,12 @@ public class VerificationDelegate implements JavaDelegate {
           REACHABLE + " (" + environment.label() + ")", e.getMessage() + "; still no answer after the job's "
               + "retries. Nothing else was checked: the check runs again on its own and when this task is completed.")));
     }
-    report.storeOn(execution);
+    // on the migration (a called check's calling call activity passes it up): the gates, the dashboard, the mail
+    // and the audit trail read it there at once, while the check still runs; in a called check also its own verdict
+    report.storeOn(MigrationScope.of(execution));
+    if (MigrationScope.isCalled(execution)) {
+      report.storeOnCheck(execution.getProcessInstance());
+    }
   }
 
   public static MigrationSubject subjectOf(DelegateExecution execution) {

@@ -52,6 +52,20 @@ public record VerificationReport(Environment environment, String office, Instant
     scope.setVariable(environment.passedVariable(), passed());
   }
 
+  /** In the called check ({@code verify-environment}): its report, which the fix task shows. */
+  public static final String CHECK_REPORT = Environment.VARIABLE_PREFIX + "report";
+  /** In the called check: its verdict, which its gateway reads. */
+  public static final String CHECK_PASSED = Environment.VARIABLE_PREFIX + "passed";
+
+  /**
+   * Stores the report in the called check's own instance ({@link #CHECK_REPORT}, {@link #CHECK_PASSED}): one
+   * drawing of the check serves every environment, so its gateway and fix task read names without the environment.
+   */
+  public void storeOnCheck(VariableScope scope) {
+    scope.setVariableLocal(CHECK_REPORT, toJson());
+    scope.setVariableLocal(CHECK_PASSED, passed());
+  }
+
   /** A report that could not be read: failed, with one line saying why (fail closed). */
   public static VerificationReport unreadable(String why) {
     return new VerificationReport(null, null, null,

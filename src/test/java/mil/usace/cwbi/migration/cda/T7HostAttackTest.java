@@ -98,7 +98,7 @@ class T7HostAttackTest extends IntegrationTest {
   }
 
   void deleteMigrations() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -144,7 +144,7 @@ class T7HostAttackTest extends IntegrationTest {
         identity.clearAuthentication();
       }
     }
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(OFFICE).count())
         .isEqualTo(historic);
     assertThat(foreign.getAllServeEvents()).isEmpty();
@@ -161,10 +161,10 @@ class T7HostAttackTest extends IntegrationTest {
 
     ResponseEntity<String> started = start("start", "http://localhost:" + t7.port() + "/t7a/");
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().singleResult().getId();
     driver.completeAll(pi, STEP_1);
 
-    Task fix = driver.task(pi, "task_fix_t7_findings");
+    Task fix = driver.task(pi, MigrationDriver.FIX_TASK);
     assertThat(fix).as("the T7 check failed and its fix task is open").isNotNull();
     String report = (String) runtime.getVariable(pi, "verification_t7");
     assertThat(report).contains("HTTP 500", "System Error", "CDA incident -77", "no CDA error message")
@@ -229,10 +229,10 @@ class T7HostAttackTest extends IntegrationTest {
 
     ResponseEntity<String> started = start("submit-form", "http://localhost:" + t7.port() + "/t7r/");
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
+    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().singleResult().getId();
     driver.completeAll(pi, STEP_1);
 
-    assertThat(driver.task(pi, "task_fix_t7_findings")).isNotNull();
+    assertThat(driver.task(pi, MigrationDriver.FIX_TASK)).isNotNull();
     assertThat((String) runtime.getVariable(pi, "verification_t7")).contains("HTTP 302", "redirect, not followed")
         .doesNotContain("steal", "stolen");
     assertThat(foreign.getAllServeEvents()).isEmpty();

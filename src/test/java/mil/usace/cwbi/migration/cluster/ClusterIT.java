@@ -48,7 +48,7 @@ class ClusterIT {
   static final List<String> STEP_1 = List.of("task_1_3_critimport", "task_1_4_shef_parser", "task_1_1_convert_scripts",
       "task_1_5_export_shef_config", "task_1_6_opendcs_dev");
   /** The asynchronous jobs Step 1 makes per migration. */
-  static final List<String> JOBS = List.of("recommend_script_targets", "verify_t7");
+  static final List<String> JOBS = List.of("recommend_script_targets", "verify_environment"); // the latter in the T7 check
   static final String DB = "cwbi_cluster";
 
   ThrowawayPostgres postgres;
@@ -152,7 +152,7 @@ class ClusterIT {
 
     assertExactlyOnceAndNothingLost();
     Map<String, Long> byNode = new TreeMap<>();
-    query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration' group by hostname_",
+    query("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ in ('cwbi-migration', 'verify-environment') group by hostname_",
         rs -> byNode.put(rs.getString(1), rs.getLong(2)));
     System.out.printf("cluster: %d jobs outstanding at the kill; successes per node %s; submissions retried %d%n",
         jobsOutstandingAtKill, byNode, rest.conflictsRetried);
@@ -164,11 +164,11 @@ class ClusterIT {
   @Order(3)
   void theKilledNodeRestartsAndNothingChanges() throws Exception {
     Map<String, List<String>> before = openTasks();
-    long successes = count("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration'");
+    long successes = count("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ in ('cwbi-migration', 'verify-environment')");
     a.start().awaitReady(Duration.ofMinutes(3));
     Thread.sleep(5000); // its job executor has polled by now
     assertThat(openTasks()).isEqualTo(before);
-    assertThat(count("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration'")).isEqualTo(successes);
+    assertThat(count("select count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ in ('cwbi-migration', 'verify-environment')")).isEqualTo(successes);
     assertExactlyOnceAndNothingLost();
 
     // and it serves the migrations again: a task completed through it moves its migration on
@@ -183,7 +183,8 @@ class ClusterIT {
   }
 
   void assertExactlyOnceAndNothingLost() throws SQLException {
-    assertThat(count("select count(*) from act_ru_execution where id_ = proc_inst_id_")).isEqualTo(20);
+    assertThat(count("select count(*) from act_ru_execution e join act_re_procdef d on e.proc_def_id_ = d.id_ "
+        + "where e.id_ = e.proc_inst_id_ and d.key_ = 'cwbi-migration'")).isEqualTo(20);
     List<String> keys = new ArrayList<>();
     query("select e.business_key_ from act_ru_execution e join act_re_procdef d on e.proc_def_id_ = d.id_ "
         + "where e.id_ = e.proc_inst_id_ and d.key_ = 'cwbi-migration' order by 1",
@@ -191,8 +192,8 @@ class ClusterIT {
     assertThat(keys).containsExactlyInAnyOrderElementsOf(OFFICES);
     // exactly one success per migration and job, and per job id
     Map<String, Long> successes = new TreeMap<>();
-    query("select process_instance_id_ || '/' || act_id_, count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ = 'cwbi-migration' "
-        + "group by process_instance_id_, act_id_", rs -> successes.put(rs.getString(1), rs.getLong(2)));
+    query("select root_proc_inst_id_ || '/' || act_id_, count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ in ('cwbi-migration', 'verify-environment') "
+        + "group by root_proc_inst_id_, act_id_", rs -> successes.put(rs.getString(1), rs.getLong(2)));
     for (String pi : instances.values()) {
       for (String job : JOBS) {
         assertThat(successes.get(pi + "/" + job)).as("successes of %s in %s", job, pi).isEqualTo(1L);
@@ -211,7 +212,7 @@ class ClusterIT {
     Map<String, List<String>> open = openTasks();
     assertThat(open).hasSize(20);
     open.forEach((office, tasks) -> assertThat(
-        tasks.contains("task_fix_t7_findings") || tasks.contains("task_2_1_load_db_objects"))
+        tasks.contains("task_fix_findings") || tasks.contains("task_2_1_load_db_objects"))
         .as("%s waits at the fix task or at Step 2: %s", office, tasks).isTrue());
   }
 

@@ -169,7 +169,7 @@ public final class InboxLatencyBenchmark {
             "task_1_5_export_shef_config", "task_1_6_opendcs_dev");
         for (int i = 0; i < cycles; i++) {
           // the re-check timer fires (run now, whatever its due date), then the check, then a new fix task
-          Job timer = c.management.createJobQuery().processInstanceId(pi.getId()).activityId("timer_recheck_fix_t7")
+          Job timer = c.management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId("timer_recheck_fix_findings")
               .singleResult();
           c.management.executeJob(timer.getId());
           c.driver.runJobs(pi.getId());

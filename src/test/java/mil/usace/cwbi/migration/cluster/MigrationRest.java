@@ -31,7 +31,7 @@ final class MigrationRest {
 
   MigrationRest(String user, String password) throws Exception {
     // only its form-data generation is used: no engine services needed
-    this.forms = new MigrationDriver(null, null, null, new FormRules());
+    this.forms = new MigrationDriver(null, null, null, new FormRules(), null);
     this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 

@@ -21,9 +21,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged application moves running offices to the new roadmap version when it starts: offices started on
- * version 1 (the test copy, deployed through the REST API as an administrator would, and then the newest), the node
- * stopped and started again on the same H2 file; when it reports ready, the offices run on version 2 with their tasks,
- * the new Step 1 tasks, the version on the dashboard and the move in their audit trail.
+ * version 1 (the test copy, deployed through the REST API as an administrator would, after version 2 as production
+ * held them, and then the newest), the node stopped and started again on the same H2 file; when it reports ready,
+ * the offices ran through version 2 to version 3 with their tasks, the new Step 1 tasks, the version on the
+ * dashboard and both moves in their audit trail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoadmapVersionRestartIT {
@@ -43,12 +44,13 @@ class RoadmapVersionRestartIT {
   }
 
   @Test
-  void runningOfficesMoveToVersion2WhenTheApplicationStarts() throws Exception {
+  void runningOfficesMoveThroughVersion2ToVersion3WhenTheApplicationStarts() throws Exception {
     FileSystemUtils.deleteRecursively(DATA);
     int port = ThrowawayPostgres.freePort();
     node = newNode("roadmap-v1", port).start().awaitReady(Duration.ofMinutes(3));
     MigrationRest rest = new MigrationRest("admin", "demo");
-    deployVersion1();
+    deploy("cwbi-migration-v2.bpmn", "roadmap version 2");
+    deploy("cwbi-migration-v1.bpmn", "roadmap version 1");
 
     String swt = rest.start(node, "SWT", node.baseUrl() + "/cda-sim/t7-swt/");
     rest.complete(node, swt, "task_1_3_critimport");
@@ -63,9 +65,10 @@ class RoadmapVersionRestartIT {
     node = newNode("roadmap-v2", port).start().awaitReady(Duration.ofMinutes(3));
 
     assertThat(node.tail()).contains("Office SWT moved to roadmap version 2 in ")
-        .contains("Office LRL moved to roadmap version 2 in ");
-    assertThat(definitionTag(rest, swt)).isEqualTo("2");
-    assertThat(definitionTag(rest, lrl)).isEqualTo("2");
+        .contains("Office LRL moved to roadmap version 2 in ").contains("Office SWT moved to roadmap version 3 in ")
+        .contains("Office LRL moved to roadmap version 3 in ");
+    assertThat(definitionTag(rest, swt)).isEqualTo("3");
+    assertThat(definitionTag(rest, lrl)).isEqualTo("3");
     assertThat(tasks(rest, swt)).containsExactly("task_1_1_convert_scripts", "task_1_5_export_shef_config",
         "task_1_6_opendcs_dev");
     assertThat(rest.get(node, "/engine-rest/task?processInstanceId=" + swt + "&taskDefinitionKey="
@@ -74,15 +77,16 @@ class RoadmapVersionRestartIT {
         "task_1_6_opendcs_dev");
     for (JsonNode row : rest.get(node, "/api/dashboard/offices")) {
       if (List.of("SWT", "LRL").contains(row.path("office").asText())) {
-        assertThat(row.path("roadmapVersion").asText()).as(row.path("office").asText()).isEqualTo("2");
+        assertThat(row.path("roadmapVersion").asText()).as(row.path("office").asText()).isEqualTo("3");
       }
     }
     assertThat(text("/api/dashboard/offices/SWT/audit.csv")).contains("Moved to roadmap version 2")
+        .contains("Moved to roadmap version 3")
         .contains("Tasks 1.5 and 1.6 added to Step 1 (Task 1.4 was done).");
 
     // the next start finds nobody left on version 1
     node.stop();
-    node = newNode("roadmap-v2-again", port).start().awaitReady(Duration.ofMinutes(3));
+    node = newNode("roadmap-v3-again", port).start().awaitReady(Duration.ofMinutes(3));
     assertThat(node.tail()).doesNotContain("moved to roadmap version");
   }
 
@@ -110,11 +114,11 @@ class RoadmapVersionRestartIT {
     return r.body();
   }
 
-  /** Version 1 as production holds it, deployed through the REST API (multipart), so it is the newest here. */
-  void deployVersion1() throws Exception {
-    byte[] model = Files.readAllBytes(Path.of("src/test/resources/roadmap-versions/cwbi-migration-v1.bpmn"));
+  /** An old version as production holds it, deployed through the REST API (multipart): the newest here. */
+  void deploy(String copy, String name) throws Exception {
+    byte[] model = Files.readAllBytes(Path.of("src/test/resources/roadmap-versions", copy));
     String boundary = "cwbi-" + System.nanoTime();
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nroadmap version 1"
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name
         + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"cwbi-migration.bpmn\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n";
     String tail = "\r\n--" + boundary + "--\r\n";

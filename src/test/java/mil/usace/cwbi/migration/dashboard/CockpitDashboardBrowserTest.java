@@ -126,15 +126,16 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
     // the office's audit trail, in the same session
     web.get(baseUrl() + "/dashboard/audit.html?office=NWDM");
     Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("#audit tr.check[data-activity='verify_cwbi_dev']")));
+        By.cssSelector("#audit tr.check[data-activity='check_cwbi_dev']")));
     String page = web.findElement(By.id("audit")).getText();
     assertThat(page).contains("Task 1.3").contains("Crit file used").contains("nwdm-water").contains("FAILED")
         .contains("stale").contains("What to do:").doesNotContain("critFile").doesNotContain("task_1_3_critimport");
     assertThat(web.findElement(By.id("csv")).getAttribute("href")).endsWith("/api/dashboard/offices/NWDM/audit.csv");
     Browser.screenshot("audit-trail-held-office");
 
-    // the held migration as Cockpit draws the model: one row per phase, each step and check a collapsed
-    // sub-process; drilling into the Phase 1 gate shows the fix task it waits on and the wait before a re-check
+    // the held migration as Cockpit draws the model: one row per phase, each step a collapsed sub-process, each
+    // check a call activity; the check it called (drawn once) shows the fix task it waits on and the wait before a
+    // re-check
     web.get(baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + held.getId() + "/runtime");
     Browser.waitFor(60).until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".djs-container [data-element-id='check_cwbi_dev']")));
@@ -146,10 +147,12 @@ class CockpitDashboardBrowserTest extends IntegrationTest {
     assertThat(web.findElement(By.cssSelector(".djs-container [data-element-id='step_1']")).getText()
         .replaceAll("\\s+", "")).isEqualTo("Step1:Convert/testalldataprocessesonT7");
     Browser.docsScreenshot("process-diagram");
-    web.findElement(By.cssSelector(".djs-overlays[data-container-id='check_cwbi_dev'] .bjs-drilldown")).click();
-    Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".djs-container [data-element-id='task_fix_phase_1_findings']")));
-    assertThat(web.findElement(By.cssSelector(".djs-container [data-element-id='wait_verify_cwbi_dev']"))
+    String called = driver.calledCheck(held.getId(), "check_cwbi_dev");
+    assertThat(called).as("the Phase 1 gate runs in the check it called").isNotNull();
+    web.get(baseUrl() + "/camunda/app/cockpit/default/#/process-instance/" + called + "/runtime");
+    Browser.waitFor(60).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".djs-container [data-element-id='task_fix_findings']")));
+    assertThat(web.findElement(By.cssSelector(".djs-container [data-element-id='wait_next_check']"))
         .isDisplayed()).isTrue();
     Browser.screenshot("process-diagram-phase-1-gate");
   }

@@ -150,7 +150,8 @@ class DashboardEndpointTest extends IntegrationTest {
     // two steps behind, and Step 3's one roadmap task (3.1) done: the open fix task does not count
     assertThat(b.get("progressPercent").asInt()).isEqualTo(33);
     assertThat(b.get("blockedAt").asText()).contains("Phase 1 gate");
-    assertThat(keys(b.get("openTasks"))).containsExactly("task_fix_phase_1_findings");
+    assertThat(keys(b.get("openTasks"))).containsExactly(MigrationDriver.FIX_TASK);
+    assertThat(b.get("openTasks").get(0).get("step").asInt()).as("the fix task of the check it called").isEqualTo(3);
     assertThat(b.get("openTasks").get(0).get("lane").asText()).isEqualTo("District");
     assertThat(b.get("checks").get("t7").get("passed").asBoolean()).isTrue();
     assertThat(b.get("checks").get("cwbi_dev").get("passed").asBoolean()).isFalse();
@@ -266,7 +267,7 @@ class DashboardEndpointTest extends IntegrationTest {
     driver.completeAll(pi.getId(), STEP_1);
     verifier.pass(Environment.T7);
     at(1);
-    driver.complete(pi.getId(), "task_fix_t7_findings", Map.of("fixNotes", "Restarted the SHEF loader, re-ran"));
+    driver.complete(pi.getId(), MigrationDriver.FIX_TASK, Map.of("fixNotes", "Restarted the SHEF loader, re-ran"));
 
     // the trail covers every migration the office ever had (earlier tests may have cancelled one): look at ours
     JsonNode all = get("/api/dashboard/offices/mvs/audit", basic("hec-engineer", "demo"), 200);
@@ -306,8 +307,10 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(started.get(0).get("text").asText()).isEqualTo("MVS");
     JsonNode critical = field(audit.get(0), "Critical time series");
     assertThat(critical.get("table").get("rows")).hasSize(MigrationDriver.CRITICAL.size());
-    JsonNode fix = entry(audit, "TASK_COMPLETED", "task_fix_t7_findings");
+    JsonNode fix = entry(audit, "TASK_COMPLETED", MigrationDriver.FIX_TASK);
     assertThat(fix.get("evidence").get("fixNotes").asText()).isEqualTo("Restarted the SHEF loader, re-ran");
+    assertThat(fix.get("step").asInt()).as("the called check's fix task is in the T7 check's step").isEqualTo(1);
+    assertThat(fix.get("name").asText()).isEqualTo("Fix what the T7 check found");
     assertThat(fix.get("evidence").has("findings")).as("the check's report is shown to the task, not entered").isFalse();
     // the evidence of a task is its own: 1.3's fields are not on 1.1
     assertThat(entry(audit, "TASK_COMPLETED", "task_1_1_convert_scripts").get("evidence").has("critFile")).isFalse();
@@ -319,7 +322,9 @@ class DashboardEndpointTest extends IntegrationTest {
       }
     });
     assertThat(checks).hasSize(2);
-    assertThat(checks.get(0).get("activityId").asText()).isEqualTo("verify_t7");
+    // the activity that checks T7 in the office's version of the model: the call activity of version 3
+    assertThat(checks.get(0).get("activityId").asText()).isEqualTo("check_t7");
+    assertThat(checks.get(0).get("step").asInt()).isEqualTo(1);
     assertThat(checks.get(0).get("passed").asBoolean()).isFalse();
     assertThat(checks.get(0).get("checks").toString()).contains("stale");
     // people read the findings: what failed, the evidence, what to do; the passing checks counted
@@ -357,7 +362,7 @@ class DashboardEndpointTest extends IntegrationTest {
     assertThat(csv.body()).contains("," + pi.getId() + ",Automated check,1,Automated check of T7,automated,FAILED,")
         .contains("1 of 3 checks failed. Critical time series are not up to date in T7: test decided: fail for MVS")
         .contains("What to do: Check that the district's batch job")
-        .doesNotContain("\"\"passed\"\"").doesNotContain("verify_t7").doesNotContain("TASK_COMPLETED");
+        .doesNotContain("\"\"passed\"\"").doesNotContain("check_t7").doesNotContain("TASK_COMPLETED");
 
     assertThat(get("/api/dashboard/offices/QQQ/audit", basic("admin", "demo"), 200).size())
         .as("an office that never started has an empty trail").isZero();

@@ -45,7 +45,7 @@ class ForecastModelTest {
     acts.add(act("task_1_1_convert_scripts", "userTask", 0, 8.0));
     acts.add(act("task_1_3_critimport", "userTask", 0, 10.0));
     // the T7 check's job waited a day before it ran (no activity in between)
-    acts.add(act("verify_t7", "serviceTask", 11, 11.0));
+    acts.add(act("check_t7", "callActivity", 11, 11.0));
     acts.add(act("task_2_1_load_db_objects", "userTask", 11, null));
     StepTimeline t = StepTimeline.of(acts, day(20), null);
     assertThat(t.elapsedMs(1)).isEqualTo(Duration.ofDays(11).toMillis());
@@ -78,7 +78,7 @@ class ForecastModelTest {
   @Test
   void anOfficeStartedPartWayCountsOnlyTheStepsItWorkedIn() {
     List<Activity> acts = new ArrayList<>();
-    acts.add(act("verify_t7", "serviceTask", 0, 0.0)); // a check of a phase passed over: no work, no history
+    acts.add(act("check_t7", "callActivity", 0, 0.0)); // a check of a phase passed over: no work, no history
     acts.add(act("task_5_confirm_data_processes", "userTask", 0, 15.0));
     acts.add(act("gate_phase_2", "exclusiveGateway", 15, 15.0));
     acts.add(act("task_7_batch_scripts", "userTask", 15, null));

@@ -75,7 +75,7 @@ class HungSmtpTest extends IntegrationTest {
   }
 
   void deleteMigrations() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -99,7 +99,7 @@ class HungSmtpTest extends IntegrationTest {
             + "/engine-rest/process-definition/key/cwbi-migration/submit-form",
         Map.of("variables", variables(driver.startData(OFFICE, false)), "businessKey", OFFICE), String.class);
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult();
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().singleResult();
     Task task = driver.task(pi.getId(), "task_1_3_critimport");
     ResponseEntity<String> completed = http.withBasicAuth("swt-water", "demo").postForEntity(baseUrl()
             + "/engine-rest/task/" + task.getId() + "/complete",

@@ -316,8 +316,11 @@ class NotificationTest extends IntegrationTest {
 
     assertThat(recipients()).isEqualTo(SWT);
     Received mail = mailTo("swt-second@example.mil");
-    Task fix = driver.task(pi.getId(), "task_fix_phase_1_findings");
+    Task fix = driver.task(pi.getId(), MigrationDriver.FIX_TASK);
     assertThat(mail.subject()).startsWith("[CWBI migration SWT] Check failed: Fix what the CWBI-DEV check found");
+    // the fix task runs in the check the migration called; the mail says where that check is in the roadmap
+    assertThat(mail.text()).contains("Phase 1: Pre-Migration (CWBI-DEV), Step 3: Test modeling operations "
+        + "(CAVI/CWMS-Vue) (held at the Phase 1 gate (CWBI-DEV check))");
     // what failed, the evidence and what to do, in words; the passing checks counted
     assertThat(mail.text()).contains("automated check")
         .contains("CWBI-DEV check of SWT").contains("1 of 3 checks failed")
@@ -339,15 +342,15 @@ class NotificationTest extends IntegrationTest {
     inbox.clear();
     // the gate re-checks on its own (re-check interval) and fails the same way: no news, no mail
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(7, ChronoUnit.HOURS)));
-    List<Job> timers = management.createJobQuery().processInstanceId(pi.getId()).timers().executable().list();
+    List<Job> timers = management.createJobQuery().rootProcessInstanceId(pi.getId()).timers().executable().list();
     assertThat(timers).hasSize(1);
     management.executeJob(timers.get(0).getId());
     driver.runJobs(pi.getId());
-    assertThat(driver.task(pi.getId(), "task_fix_phase_1_findings").getId()).isNotEqualTo(fix.getId());
+    assertThat(driver.task(pi.getId(), MigrationDriver.FIX_TASK).getId()).isNotEqualTo(fix.getId());
     deliver();
     assertThat(recipients()).isEmpty();
 
-    driver.complete(pi.getId(), "task_fix_phase_1_findings"); // the district tried a fix; it fails again: told
+    driver.complete(pi.getId(), MigrationDriver.FIX_TASK); // the district tried a fix; it fails again: told
     deliver();
     assertThat(recipients()).isEqualTo(SWT);
   }

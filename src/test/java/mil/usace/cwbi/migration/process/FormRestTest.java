@@ -27,7 +27,7 @@ class FormRestTest extends IntegrationTest {
 
   @AfterEach
   void cleanUp() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey("MVS").list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey("MVS").rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 

@@ -73,11 +73,24 @@ class MigrationProcessTest extends IntegrationTest {
   }
 
   void runDueTimers(String pi) {
-    for (Job job : management.createJobQuery().processInstanceId(pi).timers().executable().list()) {
+    for (Job job : management.createJobQuery().rootProcessInstanceId(pi).timers().executable().list()) {
       management.executeJob(job.getId());
     }
     driver.runJobs(pi);
   }
+
+  /** The office is held in {@code check}: the check it called waits at its fix task. */
+  ProcessInstance heldAt(ProcessInstance pi, String check) {
+    assertThat(pi).isWaitingAt(check);
+    ProcessInstance called = runtime.createProcessInstanceQuery().processInstanceId(driver.calledCheck(pi.getId(),
+        check)).singleResult();
+    assertThat(called).isWaitingAt(FIX);
+    Assertions.assertThat(called.getProcessDefinitionId()).startsWith("verify-environment:");
+    Assertions.assertThat(called.getBusinessKey()).isEqualTo(pi.getBusinessKey());
+    return called;
+  }
+
+  static final String FIX = MigrationDriver.FIX_TASK;
 
   ProcessInstance throughPhase1(String office, boolean usgs) {
     ProcessInstance pi = driver.start(office, usgs);
@@ -95,9 +108,9 @@ class MigrationProcessTest extends IntegrationTest {
     Assertions.assertThat(driver.task(pi.getId(), "task_1_3_critimport").getDueDate()).isAfter(new Date());
 
     Assertions.assertThat(driver.completeAll(pi.getId(), STEP_1)).containsExactly(STEP_1);
-    assertThat(pi).hasPassed("recommend_script_targets", "verify_t7", "gw_t7_passed");
+    assertThat(pi).hasPassed("recommend_script_targets", "check_t7");
     Assertions.assertThat(driver.completeAll(pi.getId(), STEP_2_3)).containsExactly(STEP_2_3);
-    assertThat(pi).hasPassed("verify_cwbi_dev", "gate_phase_1");
+    assertThat(pi).hasPassed("check_cwbi_dev");
 
     assertThat(pi).isWaitingAt("task_4_schema_functions", "task_4_ldm_products", "task_4_usgs_config",
         "task_4_batch_scripts", "task_4_opendcs_import");
@@ -110,13 +123,16 @@ class MigrationProcessTest extends IntegrationTest {
     assertThat(pi).hasPassed("gate_phase_2");
 
     Assertions.assertThat(driver.completeAll(pi.getId(), STEP_7_8)).containsExactly(STEP_7_8);
-    assertThat(pi).hasPassed("verify_cwbi_prod", "verify_history", "gate_phase_3");
+    assertThat(pi).hasPassed("check_cwbi_prod", "check_history");
     assertThat(pi).isWaitingAt("task_9_decommission_t7");
     assertThat(pi).task().hasCandidateGroup("district-swt");
     driver.complete(pi.getId(), "task_9_decommission_t7");
     assertThat(pi).isEnded().hasPassed("end_migration_complete");
-    assertThat(pi).hasNotPassed("task_fix_t7_findings", "task_fix_phase_1_findings", "task_6_fix_issues",
-        "task_7_fix_prod_findings", "task_8_fix_history_findings");
+    assertThat(pi).hasNotPassed("task_6_fix_issues");
+    Assertions.assertThat(history.createHistoricTaskInstanceQuery().rootProcessInstanceId(pi.getId())
+        .taskDefinitionKey(FIX).count()).as("no check failed: no fix task").isZero();
+    Assertions.assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("verify-environment").count()).as("the four checks, each called once").isEqualTo(4);
   }
 
   @Test
@@ -140,21 +156,22 @@ class MigrationProcessTest extends IntegrationTest {
   void phase1GateStaysClosedUntilTheFixTaskAndARecheckPass() {
     verifier.fail(Environment.CWBI_DEV);
     ProcessInstance pi = throughPhase1("LRN", false);
-    assertThat(pi).isWaitingAt("task_fix_phase_1_findings");
-    Task fix = driver.task(pi.getId(), "task_fix_phase_1_findings");
-    assertThat(pi).task("task_fix_phase_1_findings").hasCandidateGroup("district-lrn");
+    ProcessInstance check = heldAt(pi, "check_cwbi_dev");
+    Task fix = driver.task(pi.getId(), FIX);
+    assertThat(check).task(FIX).hasCandidateGroup("district-lrn");
+    Assertions.assertThat(fix.getName()).isEqualTo("Fix what the CWBI-DEV check found");
     Assertions.assertThat((String) tasks.getVariable(fix.getId(), "findings"))
         .contains("\"environment\" : \"CWBI-DEV\"").contains("\"passed\" : false").contains("stale");
     Assertions.assertThat(runtime.getVariable(pi.getId(), "verification_cwbi_dev_passed")).isEqualTo(false);
     Assertions.assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("hec").count())
         .as("Phase 2 is closed").isZero();
 
-    driver.complete(pi.getId(), "task_fix_phase_1_findings"); // still failing: back to the fix task
-    assertThat(pi).isWaitingAt("task_fix_phase_1_findings");
+    driver.complete(pi.getId(), FIX); // still failing: back to the fix task
+    heldAt(pi, "check_cwbi_dev");
     Assertions.assertThat(verifier.calls(Environment.CWBI_DEV)).isEqualTo(2);
 
     verifier.pass(Environment.CWBI_DEV);
-    driver.complete(pi.getId(), "task_fix_phase_1_findings");
+    driver.complete(pi.getId(), FIX);
     assertThat(pi).isWaitingAt("task_4_schema_functions", "task_4_ldm_products", "task_4_batch_scripts",
         "task_4_opendcs_import");
     Assertions.assertThat(runtime.getVariable(pi.getId(), "verification_cwbi_dev_passed")).isEqualTo(true);
@@ -165,11 +182,11 @@ class MigrationProcessTest extends IntegrationTest {
     verifier.fail(Environment.T7);
     ProcessInstance pi = driver.start("MVP", false);
     driver.completeAll(pi.getId(), STEP_1);
-    assertThat(pi).isWaitingAt("task_fix_t7_findings");
+    ProcessInstance check = heldAt(pi, "check_t7");
     verifier.pass(Environment.T7); // fixed outside the task
     ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(7 * 3600)));
     runDueTimers(pi.getId());
-    assertThat(pi).hasPassed("timer_recheck_fix_t7");
+    assertThat(check).hasPassed("timer_recheck_fix_findings").isEnded();
     assertThat(pi).isWaitingAt("task_2_1_load_db_objects", "task_2_2_batch_scripts_dev", "task_2_3_ldm_products",
         "task_2_4_custom_schema");
   }
@@ -226,11 +243,11 @@ class MigrationProcessTest extends IntegrationTest {
     endTestPeriod(pi.getId());
     verifier.fail(Environment.CWBI_PROD);
     driver.completeAll(pi.getId(), "task_7_ldm_products", "task_7_batch_scripts", "task_7_opendcs_import");
-    assertThat(pi).isWaitingAt("task_7_fix_prod_findings");
-    assertThat(pi).task().hasCandidateGroup("hec");
+    ProcessInstance check = heldAt(pi, "check_cwbi_prod");
+    assertThat(check).task().hasCandidateGroup("hec");
     assertThat(pi).hasNotPassed("task_8_goldengate_off");
     verifier.pass(Environment.CWBI_PROD);
-    driver.complete(pi.getId(), "task_7_fix_prod_findings");
+    driver.complete(pi.getId(), FIX);
     assertThat(pi).isWaitingAt("task_8_goldengate_off");
   }
 
@@ -242,15 +259,15 @@ class MigrationProcessTest extends IntegrationTest {
     endTestPeriod(pi.getId());
     verifier.fail(Environment.HISTORY);
     driver.completeAll(pi.getId(), STEP_7_8);
-    assertThat(pi).isWaitingAt("task_8_fix_history_findings");
+    heldAt(pi, "check_history");
     Assertions.assertThat(driver.task(pi.getId(), "task_9_decommission_t7")).isNull();
-    driver.complete(pi.getId(), "task_8_fix_history_findings");
-    assertThat(pi).isWaitingAt("task_8_fix_history_findings");
+    driver.complete(pi.getId(), FIX);
+    heldAt(pi, "check_history");
     Assertions.assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
         .activityId("task_9_decommission_t7").count()).isZero();
 
     verifier.pass(Environment.HISTORY);
-    driver.complete(pi.getId(), "task_8_fix_history_findings");
+    driver.complete(pi.getId(), FIX);
     assertThat(pi).isWaitingAt("task_9_decommission_t7");
   }
 
@@ -283,7 +300,7 @@ class MigrationProcessTest extends IntegrationTest {
         .hasMessageContaining("A migration for office NWDP is already running")
         .hasMessageContaining(first.getId());
     Assertions.assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
-    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("NWDP").count()).isEqualTo(1);
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("NWDP").rootProcessInstances().count()).isEqualTo(1);
   }
 
   @Test

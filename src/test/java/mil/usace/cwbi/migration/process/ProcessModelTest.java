@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 class ProcessModelTest {
 
   static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("bpmn/cwbi-migration.bpmn"));
+  static final BpmnModelInstance V2 =
+      Bpmn.readModelFromFile(new File("src/test/resources/roadmap-versions/cwbi-migration-v2.bpmn"));
+  /** The check the migration calls, drawn once. */
+  static final BpmnModelInstance CHECK = Bpmn.readModelFromFile(new File("bpmn/verify-environment.bpmn"));
 
   static final List<String> CONTRACT_TASKS = List.of(
       "task_1_1_convert_scripts", "task_1_2_usgs_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
@@ -57,6 +61,28 @@ class ProcessModelTest {
     assertThat(MODEL.getModelElementsByType(Lane.class)).as("responsibility is the lane property now").isEmpty();
     assertThat(MODEL.getModelElementsByType(BpmnEdge.class))
         .allSatisfy(e -> assertThat(e.getWaypoints()).hasSizeGreaterThanOrEqualTo(2));
+    Set<String> drawnOnce = CHECK.getModelElementsByType(BpmnShape.class).stream()
+        .map(s -> s.getBpmnElement().getId()).collect(Collectors.toSet());
+    CHECK.getModelElementsByType(BpmnEdge.class).forEach(e -> drawnOnce.add(e.getBpmnElement().getId()));
+    assertThat(CHECK.getModelElementsByType(FlowElement.class)).hasSize(16)
+        .allSatisfy(e -> assertThat(drawnOnce).as("layout of %s", e.getId()).contains(e.getId()));
+  }
+
+  @Test
+  void theFourChecksAreCollapsedCallActivitiesWithoutAPlaneOfTheirOwn() {
+    Set<String> planes = MODEL.getModelElementsByType(BpmnPlane.class).stream()
+        .map(p -> p.getBpmnElement().getId()).collect(Collectors.toSet());
+    for (String id : List.of("check_t7", "check_cwbi_dev", "check_cwbi_prod", "check_history")) {
+      assertThat((Object) MODEL.getModelElementById(id)).as(id)
+          .isInstanceOf(org.camunda.bpm.model.bpmn.instance.CallActivity.class);
+      assertThat(planes).as(id).doesNotContain(id);
+      // the same place and size as the collapsed sub-process it replaced (version 2, as it was deployed)
+      Bounds now = shapeOf(id).getBounds();
+      Bounds before = V2.getModelElementsByType(BpmnShape.class).stream()
+          .filter(sh -> sh.getBpmnElement().getId().equals(id)).findFirst().orElseThrow().getBounds();
+      assertThat(List.of(now.getX(), now.getY(), now.getWidth(), now.getHeight())).as(id)
+          .isEqualTo(List.of(before.getX(), before.getY(), before.getWidth(), before.getHeight()));
+    }
   }
 
   @Test
@@ -64,7 +90,7 @@ class ProcessModelTest {
     Map<String, BpmnPlane> planes = MODEL.getModelElementsByType(BpmnPlane.class).stream()
         .collect(Collectors.toMap(p -> p.getBpmnElement().getId(), p -> p));
     Collection<SubProcess> subs = MODEL.getModelElementsByType(SubProcess.class);
-    assertThat(subs).hasSize(14); // 9 steps, 4 checks, the progress the district's tools report
+    assertThat(subs).hasSize(10); // 9 steps, the progress the district's tools report
     for (SubProcess sub : subs) {
       BpmnShape shape = shapeOf(sub.getId());
       assertThat(shape.isExpanded()).as("%s collapsed", sub.getId()).isFalse();
@@ -139,6 +165,11 @@ class ProcessModelTest {
     var process = MODEL.getModelElementById("cwbi-migration");
     assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "historyTimeToLive")).isEqualTo("3650");
     assertThat(process.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "versionTag")).isEqualTo("3");
+    var check = CHECK.getModelElementById("verify-environment");
+    assertThat(check.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "historyTimeToLive")).isEqualTo("3650");
+    assertThat(check.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "versionTag")).isEqualTo("3");
+    assertThat(check.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "isStartableInTasklist"))
+        .as("nobody starts a check by hand").isEqualTo("false");
   }
 
   @Test
@@ -148,9 +179,10 @@ class ProcessModelTest {
     assertThat(userTasks).containsAll(CONTRACT_TASKS);
     Set<String> checks = MODEL.getModelElementsByType(ServiceTask.class).stream().map(ServiceTask::getId)
         .collect(Collectors.toSet());
-    assertThat(checks).contains("verify_t7", "verify_cwbi_dev", "verify_cwbi_test", "verify_cwbi_prod",
-        "verify_history");
-    assertThat(List.of("gate_phase_1", "gate_phase_2", "gate_phase_3"))
+    assertThat(checks).containsExactlyInAnyOrder("recommend_script_targets", "verify_cwbi_test");
+    assertThat(CHECK.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getId)
+        .containsExactly("verify_environment");
+    assertThat(List.of("check_t7", "check_cwbi_dev", "gate_phase_2", "check_cwbi_prod", "check_history"))
         .allSatisfy(id -> assertThat((Object) MODEL.getModelElementById(id)).isNotNull());
   }
 
@@ -171,7 +203,9 @@ class ProcessModelTest {
 
   @Test
   void checksAreAsynchronousWithRetriesInTheirLane() {
-    for (ServiceTask s : MODEL.getModelElementsByType(ServiceTask.class)) {
+    List<ServiceTask> all = new java.util.ArrayList<>(MODEL.getModelElementsByType(ServiceTask.class));
+    all.addAll(CHECK.getModelElementsByType(ServiceTask.class));
+    for (ServiceTask s : all) {
       assertThat(s.isCamundaAsyncBefore()).as(s.getId()).isTrue();
       assertThat(RoadmapModelTest.properties(s).get("lane")).as(s.getId()).isEqualTo("Automated checks");
       assertThat(s.getExtensionElements().getElementsQuery()

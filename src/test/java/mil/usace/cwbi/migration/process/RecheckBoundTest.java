@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RecheckBoundTest extends IntegrationTest {
 
   static final String OFFICE = "MVP";
-  static final String FIX = "task_fix_t7_findings";
+  static final String FIX = MigrationDriver.FIX_TASK; // in the T7 check the migration called
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -57,7 +57,7 @@ class RecheckBoundTest extends IntegrationTest {
     limits.setMinInterval(Duration.ofMinutes(15));
     limits.setMaxPerWindow(6);
     limits.setWindow(Duration.ofDays(1));
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test set-up"));
     verifier.pass(Environment.CWBI_DEV);
     verifier.fail(Environment.T7);
@@ -94,7 +94,7 @@ class RecheckBoundTest extends IntegrationTest {
     int accepted = clickFiftyTimes(Duration.ZERO);
     assertThat(accepted).isEqualTo(1);
     assertThat(verifier.calls(Environment.T7)).as("no check inside the minimum interval").isEqualTo(1);
-    Job wait = management.createJobQuery().processInstanceId(pi.getId()).activityId("wait_verify_t7").singleResult();
+    Job wait = management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId("wait_next_check").singleResult();
     assertThat(wait.getDuedate().toInstant()).as("the wait ends 15 minutes after the last check")
         .isEqualTo(t0.plus(Duration.ofMinutes(15)));
 
@@ -102,7 +102,7 @@ class RecheckBoundTest extends IntegrationTest {
     accepted = clickFiftyTimes(Duration.ofMinutes(5));
     assertThat(verifier.calls(Environment.T7)).as("checks in all: 6 per day for the office").isEqualTo(6);
     assertThat(accepted).as("completions accepted: one after each of the 5 further checks").isEqualTo(5);
-    wait = management.createJobQuery().processInstanceId(pi.getId()).activityId("wait_verify_t7").singleResult();
+    wait = management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId("wait_next_check").singleResult();
     assertThat(wait.getDuedate().toInstant()).as("the 7th check waits until the 1st leaves the day's window")
         .isEqualTo(t0.plus(Duration.ofDays(1)));
 
@@ -130,9 +130,9 @@ class RecheckBoundTest extends IntegrationTest {
         }
       }
       driver.runJobs(pi.getId());
-      pendingChecks.add((int) (management.createJobQuery().processInstanceId(pi.getId()).activityId("verify_t7").count()
-          + management.createJobQuery().processInstanceId(pi.getId()).activityId("wait_verify_t7").count()
-          + tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(FIX).count()));
+      pendingChecks.add((int) (management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId("verify_environment").count()
+          + management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId("wait_next_check").count()
+          + tasks.createTaskQuery().processInstanceIdIn(driver.instanceTree(pi.getId())).taskDefinitionKey(FIX).count()));
     }
     assertThat(pendingChecks).as("one T7 loop token: check, wait or fix task, never two").containsOnly(1);
     return accepted;

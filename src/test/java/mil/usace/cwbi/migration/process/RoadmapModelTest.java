@@ -56,16 +56,28 @@ class RoadmapModelTest extends IntegrationTest {
       "wait_verify_history", "timer_recheck_fix_t7", "timer_recheck_fix_phase_1", "timer_recheck_7_fix_prod",
       "timer_recheck_8_fix_history");
 
-  static final Map<String, String> FIX_TASK_GATES = Map.of(
-      "task_fix_t7_findings", "T7 check (Step 1)",
-      "task_fix_phase_1_findings", "Phase 1 gate (CWBI-DEV check)",
-      "task_6_fix_issues", "Phase 2 gate (Step 5 results)",
-      "task_7_fix_prod_findings", "CWBI-PROD check (Step 7)",
-      "task_8_fix_history_findings", "Phase 3 gate (history check)");
+  /**
+   * The ids of version 1 (and 2) inside the four checks: version 3 draws that pattern once, in the called process
+   * {@code verify-environment}; the version move restarts a check there (process.versions.Version2To3).
+   */
+  static final Set<String> DRAWN_ONCE = Set.of("verify_t7", "gw_t7_passed", "task_fix_t7_findings",
+      "verify_cwbi_dev", "gate_phase_1", "task_fix_phase_1_findings", "verify_cwbi_prod", "gw_cwbi_prod_passed",
+      "task_7_fix_prod_findings", "verify_history", "gate_phase_3", "task_8_fix_history_findings", "wait_verify_t7",
+      "wait_verify_cwbi_dev", "wait_verify_cwbi_prod", "wait_verify_history", "timer_recheck_fix_t7",
+      "timer_recheck_fix_phase_1", "timer_recheck_7_fix_prod", "timer_recheck_8_fix_history");
+
+  /** The gate each check holds an office at (the call activity's {@code gate}, which its fix task shows). */
+  static final Map<String, String> CHECK_GATES = Map.of(
+      "check_t7", "T7 check (Step 1)",
+      "check_cwbi_dev", "Phase 1 gate (CWBI-DEV check)",
+      "check_cwbi_prod", "CWBI-PROD check (Step 7)",
+      "check_history", "Phase 3 gate (history check)");
 
   @Autowired RepositoryService repository;
+  @Autowired mil.usace.cwbi.migration.roadmap.Roadmap roadmap;
 
   BpmnModelInstance model;
+  BpmnModelInstance check;
 
   @BeforeEach
   void deployedModel() {
@@ -73,6 +85,11 @@ class RoadmapModelTest extends IntegrationTest {
         .latestVersion().singleResult();
     model = repository.getBpmnModelInstance(definition.getId());
     assertThat(definition.getVersionTag()).isEqualTo("3");
+    ProcessDefinition called = repository.createProcessDefinitionQuery().processDefinitionKey("verify-environment")
+        .latestVersion().singleResult();
+    check = repository.getBpmnModelInstance(called.getId());
+    assertThat(called.getVersionTag()).isEqualTo("3");
+    assertThat(called.getHistoryTimeToLive()).isPositive();
   }
 
   static Map<String, String> properties(BaseElement e) {
@@ -92,7 +109,10 @@ class RoadmapModelTest extends IntegrationTest {
 
   @Test
   void everyVersion1IdIsStillThere() {
-    assertThat(V1_IDS).allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isNotNull());
+    assertThat(V1_IDS).containsAll(DRAWN_ONCE);
+    assertThat(V1_IDS).filteredOn(id -> !DRAWN_ONCE.contains(id))
+        .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isNotNull());
+    assertThat(DRAWN_ONCE).allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isNull());
     // v1's inclusive gateways are parallel now, each conditional branch decided by its own exclusive gateway
     assertThat(List.of("split_step_1", "join_step_1", "split_step_4", "join_step_4", "split_step_7", "join_step_7"))
         .allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).isInstanceOf(ParallelGateway.class));
@@ -121,7 +141,7 @@ class RoadmapModelTest extends IntegrationTest {
   }
 
   @Test
-  void theChecksAreSubProcessesOfTheirStepWithTheirGateWords() {
+  void theChecksCallTheOneCheckProcessWithTheirEnvironmentGroupAndGateWords() {
     Map<String, List<String>> expected = Map.of(
         "check_t7", List.of("1", "1", "check"),
         "check_cwbi_dev", List.of("1", "3", "gate"),
@@ -129,26 +149,75 @@ class RoadmapModelTest extends IntegrationTest {
         "check_history", List.of("3", "8", "gate"));
     expected.forEach((id, facts) -> {
       Map<String, String> p = properties(model.getModelElementById(id));
-      assertThat((Object) model.getModelElementById(id)).isInstanceOf(SubProcess.class);
+      org.camunda.bpm.model.bpmn.instance.CallActivity call = model.getModelElementById(id);
+      assertThat(call.getCalledElement()).isEqualTo("verify-environment");
+      assertThat(call.getCamundaCalledElementBinding()).isEqualTo("latest");
+      assertThat(call.getParentElement().getAttributeValue("id")).isEqualTo("cwbi-migration");
       assertThat(p).as(id).containsEntry("phase", facts.get(0)).containsEntry("step", facts.get(1))
-          .containsEntry("role", facts.get(2));
+          .containsEntry("role", facts.get(2)).containsEntry("gate", CHECK_GATES.get(id));
+      Map<String, String> in = new LinkedHashMap<>();
+      call.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).list().forEach(c -> in.put(
+              c.getCamundaTarget() == null ? "businessKey" : c.getCamundaTarget(),
+              c.getCamundaTarget() == null ? c.getCamundaBusinessKey()
+                  : c.getCamundaSource() != null ? c.getCamundaSource() : c.getCamundaSourceExpression()));
+      assertThat(in).as(id).containsEntry("businessKey", "#{execution.processBusinessKey}")
+          .containsEntry("gate", CHECK_GATES.get(id)).containsEntry("office", "office")
+          .containsEntry("districtGroup", "districtGroup").containsEntry("t7CdaUrl", "t7CdaUrl")
+          .containsEntry("criticalTimeSeries", "criticalTimeSeries").containsEntry("tsGroup", "tsGroup")
+          .containsEntry("usesUsgsData", "usesUsgsData")
+          .containsEntry("fixGroup", id.equals("check_t7") || id.equals("check_cwbi_dev") ? "${districtGroup}" : "hec");
     });
+    assertThat(roadmap.latest().checkOf("T7")).isEqualTo("check_t7");
+    assertThat(roadmap.latest().checkOf("CWBI_DEV")).isEqualTo("check_cwbi_dev");
+    assertThat(roadmap.latest().checkOf("CWBI_TEST")).isEqualTo("verify_cwbi_test");
+    assertThat(roadmap.latest().checkOf("HISTORY")).isEqualTo("check_history");
     assertThat(properties(model.getModelElementById("check_cwbi_dev")))
         .containsEntry("gate", "Phase 1 gate (CWBI-DEV check)");
     assertThat(properties(model.getModelElementById("check_history")))
         .containsEntry("gate", "Phase 3 gate (history check)");
     assertThat(properties(model.getModelElementById("gate_phase_2"))).containsEntry("role", "gate")
         .containsEntry("phase", "2").containsEntry("gate", "Phase 2 gate (Step 5 results)");
-    // inside each check: merge -> verify -> its pass gateway, the fix task with its boundary timer, the wait
-    for (String env : List.of("t7", "cwbi_dev", "cwbi_prod", "history")) {
-      FlowNode merge = model.getModelElementById("merge_verify_" + env);
-      assertThat(merge).as(env).isInstanceOf(ExclusiveGateway.class);
-      assertThat(merge.getOutgoing()).singleElement()
-          .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("verify_" + env));
-      assertThat(merge.getParentElement().getAttributeValue("id")).isEqualTo("check_" + env);
-      assertThat(((FlowNode) model.getModelElementById("wait_verify_" + env)).getOutgoing()).singleElement()
-          .satisfies(f -> assertThat(f.getTarget()).isSameAs(merge));
-    }
+    // the pattern, drawn once: merge -> verify -> its pass gateway, the fix task with its boundary timer, the wait
+    FlowNode merge = check.getModelElementById("merge_verify_environment");
+    assertThat(merge).isInstanceOf(ExclusiveGateway.class);
+    assertThat(merge.getOutgoing()).singleElement()
+        .satisfies(f -> assertThat(f.getTarget().getId()).isEqualTo("verify_environment"));
+    assertThat(((FlowNode) check.getModelElementById("wait_next_check")).getOutgoing()).singleElement()
+        .satisfies(f -> assertThat(f.getTarget()).isSameAs(merge));
+    assertThat(((BoundaryEvent) check.getModelElementById("timer_recheck_fix_findings")).getAttachedTo().getId())
+        .isEqualTo("task_fix_findings");
+    ServiceTask verify = check.getModelElementById("verify_environment");
+    assertThat(verify.isCamundaAsyncBefore()).isTrue();
+    assertThat(verify.getCamundaDelegateExpression()).isEqualTo("${verificationDelegate}");
+    UserTask fix = check.getModelElementById("task_fix_findings");
+    assertThat(fix.getCamundaCandidateGroups()).isEqualTo("${fixGroup}");
+    assertThat(fix.getCamundaFormRef()).isEqualTo("fix-findings");
+  }
+
+  @Test
+  void theCalledFixTaskIsInTheStepOfTheCheckThatCalledIt() {
+    var facts = roadmap.latest();
+    Map<String, List<String>> expected = Map.of(
+        "check_t7", List.of("1", "1", "District", "P14D"),
+        "check_cwbi_dev", List.of("1", "3", "District", "P14D"),
+        "check_cwbi_prod", List.of("3", "7", "HEC", "P30D"),
+        "check_history", List.of("3", "8", "HEC", "P30D"));
+    expected.forEach((id, f) -> {
+      String fix = mil.usace.cwbi.migration.roadmap.RoadmapFacts.inCall(id, "task_fix_findings");
+      assertThat(facts.isFixTask(fix)).as(fix).isTrue();
+      assertThat(facts.phase(fix)).as(fix).isEqualTo(Integer.valueOf(f.get(0)));
+      assertThat(facts.step(fix)).as(fix).isEqualTo(Integer.valueOf(f.get(1)));
+      assertThat(facts.lane(fix)).as(fix).isEqualTo(f.get(2));
+      assertThat(facts.duePeriod(fix)).as(fix).isEqualTo(Period.parse(f.get(3)));
+      assertThat(facts.gate(fix)).as(fix).isEqualTo(CHECK_GATES.get(id));
+      String verify = mil.usace.cwbi.migration.roadmap.RoadmapFacts.inCall(id, "verify_environment");
+      assertThat(facts.lane(verify)).isEqualTo("Automated checks");
+      assertThat(facts.step(verify)).isEqualTo(Integer.valueOf(f.get(1)));
+    });
+    assertThat(facts.where(mil.usace.cwbi.migration.roadmap.RoadmapFacts.inCall("check_t7", "task_fix_findings")))
+        .isEqualTo("Phase 1: Pre-Migration (CWBI-DEV), Step 1: Convert/test all data processes on T7 "
+            + "(held at the T7 check (Step 1))");
   }
 
   @Test
@@ -186,10 +255,14 @@ class RoadmapModelTest extends IntegrationTest {
   void fixTasksHaveRoleFixAndTheirGate() {
     Map<String, String> fixes = all(UserTask.class).stream().filter(t -> "fix".equals(properties(t).get("role")))
         .collect(Collectors.toMap(BaseElement::getId, t -> properties(t).get("gate")));
-    assertThat(fixes).isEqualTo(FIX_TASK_GATES);
+    assertThat(fixes).isEqualTo(Map.of("task_6_fix_issues", "Phase 2 gate (Step 5 results)"));
     assertThat(properties(model.getModelElementById("task_6_fix_issues"))).containsEntry("step", "6");
-    assertThat(properties(model.getModelElementById("task_fix_phase_1_findings"))).containsEntry("step", "3")
-        .containsEntry("roadmapItem", "3");
+    // the checks' fix task: one, in the called process; its step, gate and item are those of the calling check
+    assertThat(check.getModelElementsByType(UserTask.class)).extracting(BaseElement::getId)
+        .containsExactly("task_fix_findings");
+    assertThat(properties(check.getModelElementById("task_fix_findings"))).containsEntry("role", "fix");
+    assertThat(properties(model.getModelElementById("check_cwbi_dev"))).containsEntry("step", "3")
+        .containsEntry("roadmapItem", "3").containsEntry("lane", "District").containsEntry("duePeriod", "P14D");
   }
 
   @Test

@@ -36,7 +36,7 @@ class TasklistBrowserTest extends IntegrationTest {
   void cleanUp(TestInfo info) {
     Browser.screenshot(info.getTestMethod().map(m -> m.getName()).orElse("tasklist"));
     verifier.reset();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -53,8 +53,8 @@ class TasklistBrowserTest extends IntegrationTest {
     fill("t7CdaUrl", "https://wm.swt.ds.usace.army.mil/swt-data/");
     fill("criticalTimeSeries", String.join("\n", MigrationDriver.CRITICAL));
     web.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., 'Start')]")).click();
-    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").count() == 1);
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").singleResult();
+    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").rootProcessInstances().count() == 1);
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").rootProcessInstances().singleResult();
     assertThat(runtime.getVariable(pi.getId(), "criticalTimeSeries").toString()).contains("KEYS.Elev.Inst.1Hour.0.Ccp-Rev");
     assertThat(runtime.getVariable(pi.getId(), "initiator")).isEqualTo("swt-water");
 

@@ -110,7 +110,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
   }
 
   void deleteMigrations() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -158,11 +158,11 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
 
     assertThat(ended()).as("the migration ended; walked: %s", walked).isTrue();
     assertThat(completions("task_1_1_convert_scripts")).as("Task 1.1 came back once").isEqualTo(2);
-    assertThat(completions("task_fix_phase_1_findings")).isEqualTo(1);
+    assertThat(completions(MigrationDriver.FIX_TASK)).isEqualTo(1);
     assertThat(completions("task_6_fix_issues")).as("Step 6 once").isEqualTo(1);
     assertThat(completions("task_5_confirm_data_processes")).as("Step 5 twice").isEqualTo(2);
     assertThat(completions("task_9_decommission_t7")).isEqualTo(1);
-    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(pi).list()) {
+    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().rootProcessInstanceId(pi).list()) {
       assertThat(t.getAssignee()).as(t.getName()).isIn("swt-water", "hec-engineer");
       assertThat(t.getEndTime()).as(t.getName()).isNotNull();
     }
@@ -171,7 +171,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
     loginAs("hec-engineer");
     Browser.driver().get(baseUrl() + "/dashboard/audit.html?office=" + OFFICE);
     Browser.waitFor(30).until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("#audit tr.check[data-activity='verify_cwbi_dev']")));
+        By.cssSelector("#audit tr.check[data-activity='check_cwbi_dev']")));
     assertThat(Browser.driver().findElement(By.id("audit")).getText())
         .contains("Task 1.1", "swt-water", "hec-engineer", "Step 6");
     Browser.docsScreenshot("audit-trail");
@@ -191,8 +191,8 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
     new FormFiller(Map.of("office", OFFICE, "t7CdaUrl", t7.baseUrl(), "usesUsgsData", true,
         "criticalTimeSeries", String.join("\n", MigrationDriver.CRITICAL))).fill("cwbi-migration-start");
     Browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., 'Start')]"));
-    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).count() == 1);
-    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).singleResult().getId();
+    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().count() == 1);
+    pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().singleResult().getId();
     assertThat(runtime.getVariable(pi, "initiator")).isEqualTo("swt-water");
     driver.runJobs(pi);
 
@@ -204,7 +204,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
   }
 
   List<Task> openTasks() {
-    return tasks.createTaskQuery().processInstanceId(pi).initializeFormKeys().orderByTaskCreateTime().asc().list();
+    return tasks.createTaskQuery().processInstanceIdIn(driver.instanceTree(pi)).initializeFormKeys().orderByTaskCreateTime().asc().list();
   }
 
   boolean ended() {
@@ -224,13 +224,13 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
   }
 
   long completions(String taskKey) {
-    return history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey(taskKey).finished()
+    return history.createHistoricTaskInstanceQuery().rootProcessInstanceId(pi).taskDefinitionKey(taskKey).finished()
         .count();
   }
 
   /** Nothing to do until a timer fires (the test period): wait for it when it is due soon, then run it. */
   void waitForTheNextTimer() {
-    List<Job> timers = management.createJobQuery().processInstanceId(pi).timers().orderByJobDuedate().asc().list();
+    List<Job> timers = management.createJobQuery().rootProcessInstanceId(pi).timers().orderByJobDuedate().asc().list();
     assertThat(timers).as("no open task, no timer: the walk is stuck after %s", walked).isNotEmpty();
     Instant due = timers.get(0).getDuedate().toInstant();
     assertThat(due).as("next timer %s", timers.get(0)).isBefore(Instant.now().plusSeconds(30));
@@ -373,7 +373,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
       case "task_2_4_custom_schema" -> v.put("customSchemaFunctions", List.of(
           Map.of("functionName", "SWT_UTIL.compute_inflow", "purpose", "KEYS inflow computation"),
           Map.of("functionName", "SWT_JOBS.nightly_cleanup", "purpose", "Purges stale forecast runs")));
-      case "task_fix_phase_1_findings" -> {
+      case MigrationDriver.FIX_TASK -> {
         assertThat(visit).as("the CWBI-DEV check passes after one fix").isEqualTo(1);
         assertThat(shownText()).contains("CWBI-DEV", "LAKE2");
         assertThat((String) runtime.getVariable(pi, "verification_cwbi_dev")).contains("\"passed\" : false",
@@ -465,7 +465,7 @@ class TasklistMigrationWalkBrowserTest extends IntegrationTest {
       case "task_2_4_custom_schema" -> assertThat(
           JsonValues.listOfObjects(runtime.getVariable(pi, "customSchemaFunctions")))
           .extracting(p -> p.get("functionName")).containsExactly("SWT_UTIL.compute_inflow", "SWT_JOBS.nightly_cleanup");
-      case "task_fix_phase_1_findings" -> assertThat(runtime.getVariable(pi, "verification_cwbi_dev_passed"))
+      case MigrationDriver.FIX_TASK -> assertThat(runtime.getVariable(pi, "verification_cwbi_dev_passed"))
           .as("after the fix the real CWBI-DEV check passes").isEqualTo(true);
       case "task_5_confirm_data_processes" -> assertThat(runtime.getVariable(pi, "dataProcessesConfirmed"))
           .isEqualTo(visit > 1);

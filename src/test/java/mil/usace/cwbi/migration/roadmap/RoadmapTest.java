@@ -56,7 +56,16 @@ class RoadmapTest extends IntegrationTest {
       "Fix issues found in Step 5", "Migrate to CWBI-PROD and verify", "Goldengate off, migrate historical data",
       "Decommission T7");
 
+  /** The fix tasks and the gate each holds an office at: the checks' one fix task, under the check calling it. */
   static final Map<String, String> FIX_TASK_GATES = Map.of(
+      RoadmapFacts.inCall("check_t7", "task_fix_findings"), "T7 check (Step 1)",
+      RoadmapFacts.inCall("check_cwbi_dev", "task_fix_findings"), "Phase 1 gate (CWBI-DEV check)",
+      "task_6_fix_issues", "Phase 2 gate (Step 5 results)",
+      RoadmapFacts.inCall("check_cwbi_prod", "task_fix_findings"), "CWBI-PROD check (Step 7)",
+      RoadmapFacts.inCall("check_history", "task_fix_findings"), "Phase 3 gate (history check)");
+
+  /** Version 2's fix tasks (the v1 ids), each in its check sub-process. */
+  static final Map<String, String> V2_FIX_TASK_GATES = Map.of(
       "task_fix_t7_findings", "T7 check (Step 1)",
       "task_fix_phase_1_findings", "Phase 1 gate (CWBI-DEV check)",
       "task_6_fix_issues", "Phase 2 gate (Step 5 results)",
@@ -91,7 +100,12 @@ class RoadmapTest extends IntegrationTest {
         "Phase 1: Pre-Migration (CWBI-DEV)", "Phase 2: Migration/Testing (CWBI-TEST)",
         "Phase 3: Complete Migration (CWBI-PROD)");
 
-    List<String> userTasks = model.getModelElementsByType(UserTask.class).stream().map(BaseElement::getId).toList();
+    List<String> userTasks = new ArrayList<>(model.getModelElementsByType(UserTask.class).stream()
+        .map(BaseElement::getId).toList());
+    // the checks' fix task, drawn once in the called process, answers as part of each check that calls it
+    facts.calls().keySet().forEach(call -> userTasks.add(RoadmapFacts.inCall(call, "task_fix_findings")));
+    assertThat(facts.calls()).containsOnlyKeys("check_t7", "check_cwbi_dev", "check_cwbi_prod", "check_history")
+        .allSatisfy((call, key) -> assertThat(key).isEqualTo("verify-environment"));
     assertThat(userTasks).hasSizeGreaterThan(30).containsAll(FIX_TASK_GATES.keySet())
         .contains("task_1_5_export_shef_config", "task_1_6_opendcs_dev");
     for (String task : userTasks) {
@@ -124,11 +138,21 @@ class RoadmapTest extends IntegrationTest {
     assertThat(facts.duePeriod("task_2_1_load_db_objects")).isEqualTo(Period.ofDays(45));
     assertThat(facts.duePeriod("task_5_agree_test_period")).isEqualTo(Period.ofDays(7));
     // elements without properties: the step of the sub-process around them
-    assertThat(facts.step("merge_verify_cwbi_dev")).isEqualTo(3);
-    assertThat(facts.step("gate_phase_1")).isEqualTo(3);
+    assertThat(facts.step(RoadmapFacts.inCall("check_cwbi_dev", "merge_verify_environment"))).isEqualTo(3);
+    assertThat(facts.step("check_cwbi_dev")).isEqualTo(3);
     assertThat(facts.step("start_migration")).isNull();
-    assertThat(facts.where("task_fix_phase_1_findings")).isEqualTo("Phase 1: Pre-Migration (CWBI-DEV), Step 3: "
+    assertThat(facts.where(RoadmapFacts.inCall("check_cwbi_dev", "task_fix_findings"))).isEqualTo(
+        "Phase 1: Pre-Migration (CWBI-DEV), Step 3: "
         + "Test modeling operations (CAVI/CWMS-Vue) (held at the Phase 1 gate (CWBI-DEV check))");
+    // by its own id, the called fix task is a fix task wherever it runs
+    assertThat(facts.isFixTask("task_fix_findings")).isTrue();
+    assertThat(facts.opensBesideOtherLane("task_4_district_comments")).isTrue();
+    assertThat(facts.opensBesideOtherLane("task_4_schema_functions")).isFalse();
+    // the pass-by events name the task they pass by
+    assertThat(facts.skippedTask("skip_4_schema_functions")).isEqualTo("task_4_schema_functions");
+    assertThat(facts.skippedTask("skip_4_ldm_products")).isEqualTo("task_4_ldm_products");
+    assertThat(facts.skippedTask("skip_7_ldm_products")).isEqualTo("task_7_ldm_products");
+    assertThat(facts.skippedTask("task_7_ldm_products")).isNull();
   }
 
   @Test
@@ -141,12 +165,12 @@ class RoadmapTest extends IntegrationTest {
     rename(copy, "task_1_1_convert_scripts", "Activity_1q2w3e");
     setProperty(copy.getModelElementById("Activity_1q2w3e"), "duePeriod", "P21D");
     rename(copy, "task_1_3_critimport", "Activity_0crit");
-    rename(copy, "merge_verify_t7", "Gateway_1m2n3b");
+    rename(copy, "check_t7", "Activity_1t7chk"); // the T7 check's call activity
     rename(copy, "group_phase_1", "Group_0a1b2c");
     CategoryValue phase1 = copy.getModelElementById("category_value_phase_1");
     phase1.setValue("Phase 1: Getting ready (CWBI-DEV)");
 
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     member("spk-roadmap", "district-spk", "spk-roadmap@example.mil");
     int mailsBefore = TestServers.smtp().getReceivedMessages().length;
@@ -202,7 +226,7 @@ class RoadmapTest extends IntegrationTest {
       assertThat(mails.get(0)).contains(
           "Phase 1: Getting ready (CWBI-DEV), Step 1: Convert and test every data process on T7");
 
-      // Step 1 done: the progress counts the renamed work, the T7 check (renamed gateway inside) follows
+      // Step 1 done: the progress counts the renamed work, the T7 check (renamed call activity) follows
       int before = row.progressPercent();
       tasks.complete(convert.getId(), driver.validData("task_1_1_convert_scripts"));
       driver.runJobs(pi.getId());
@@ -218,8 +242,11 @@ class RoadmapTest extends IntegrationTest {
   @Test
   void anOfficeStillOnVersion1IsAnsweredByTheRoadmapOfVersion2() {
     // version 1 (generated, no roadmap properties; the same file the version move starts from), deployed last
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(V1_OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(V1_OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
+    // version 2 as it was deployed before version 3 (its check sub-processes kept version 1's ids)
+    Deployment v2Deployment = repository.createDeployment().name(COPY + "-v2")
+        .addClasspathResource("roadmap-versions/cwbi-migration-v2.bpmn").deploy();
     Deployment deployment = repository.createDeployment().name(COPY + "-v1")
         .addClasspathResource("roadmap-versions/cwbi-migration-v1.bpmn").deploy();
     String v1 = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId();
@@ -230,6 +257,7 @@ class RoadmapTest extends IntegrationTest {
       assertThat(facts.lane("task_4_schema_functions")).isEqualTo("HEC");
       assertThat(facts.isFixTask("task_fix_t7_findings")).isTrue();
       assertThat(facts.gate("task_8_fix_history_findings")).isEqualTo("Phase 3 gate (history check)");
+      V2_FIX_TASK_GATES.forEach((task, gate) -> assertThat(facts.gate(task)).as(task).isEqualTo(gate));
       assertThat(facts.step("join_step_1")).as("a v1 element v2 kept").isEqualTo(1);
 
       verifier.passAll();
@@ -247,6 +275,7 @@ class RoadmapTest extends IntegrationTest {
       assertThat(row.openTasks()).isNotEmpty().allSatisfy(t -> assertThat(t.lane()).isEqualTo("District"));
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
+      repository.deleteDeployment(v2Deployment.getId(), true);
     }
   }
 

@@ -64,7 +64,7 @@ class DistrictIsolationTest extends IntegrationTest {
 
   void deleteMigrations() {
     for (String office : List.of("LRL", "SWT", "NAB")) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).rootProcessInstances().list()
           .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     }
   }
@@ -170,7 +170,7 @@ class DistrictIsolationTest extends IntegrationTest {
     assertThat(refused.getBody()).contains("may not start the migration of office LRL").contains("district-lrl");
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("LRL").count())
         .isEqualTo(lrlBefore);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("LRL").count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("LRL").rootProcessInstances().count()).isZero();
 
     // LRL's own user may; HEC may start any office (NAB)
     ResponseEntity<String> own = post("lrl-water", "/process-definition/key/cwbi-migration/submit-form",
@@ -180,7 +180,7 @@ class DistrictIsolationTest extends IntegrationTest {
         variables(driver.startData("NAB", false)));
     assertThat(hec.getStatusCode()).as(hec.getBody()).isEqualTo(HttpStatus.OK);
     // NAB's district group sees it at once (granted at start); SWT does not
-    ProcessInstance nab = runtime.createProcessInstanceQuery().processInstanceBusinessKey("NAB").singleResult();
+    ProcessInstance nab = runtime.createProcessInstanceQuery().processInstanceBusinessKey("NAB").rootProcessInstances().singleResult();
     assertThat(get("swt-water", "/history/process-instance?processInstanceId=" + nab.getId(), HttpStatus.OK)).isEmpty();
     identity.setAuthentication("nab-someone", List.of("district-nab"));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(nab.getId()).count()).isEqualTo(1);
@@ -241,7 +241,7 @@ class DistrictIsolationTest extends IntegrationTest {
     identity.setAuthentication("swt-water", List.of("district-swt"));
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("cwbi-migration", driver.startData("LRL", false)))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining("office LRL");
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("LRL").count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("LRL").rootProcessInstances().count()).isZero();
 
     identity.setAuthentication("hec-engineer", List.of("hec"));
     tasks.claim(swtTask.getId(), "hec-engineer");

@@ -49,7 +49,7 @@ class DistrictTasklistBrowserTest extends IntegrationTest {
 
   void deleteMigrations() {
     for (String office : List.of("LRL", "SWT")) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).rootProcessInstances().list()
           .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     }
   }

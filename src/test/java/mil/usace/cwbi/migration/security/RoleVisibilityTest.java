@@ -68,7 +68,7 @@ class RoleVisibilityTest extends IntegrationTest {
   }
 
   void deleteMigrations() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -212,5 +212,46 @@ class RoleVisibilityTest extends IntegrationTest {
     Task schema = driver.task(swt.getId(), "task_4_schema_functions");
     assertThat(hec.post("/task/" + schema.getId() + "/claim", "{\"userId\":\"hec-engineer\"}").statusCode())
         .isEqualTo(204);
+  }
+
+  /** The ids of the tasks a list answer holds. */
+  List<String> ids(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode root = json.readTree(response.body());
+    JsonNode list = root.isArray() ? root : root.path("_embedded").path("task");
+    List<String> ids = new ArrayList<>();
+    list.forEach(t -> ids.add(t.path("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void aCalledChecksFixTaskIsInItsGroupsFiltersAndInHecsFilterOfEveryOffice() throws Exception {
+    verifier.fail(mil.usace.cwbi.migration.verification.Environment.T7);
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey("LRL").rootProcessInstances().list()
+        .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test set-up"));
+    ProcessInstance lrl = driver.start("LRL", false);
+    try {
+      driver.completeSteps(lrl.getId(), 1);
+      Task fix = driver.task(lrl.getId(), MigrationDriver.FIX_TASK);
+      assertThat(fix.getProcessInstanceId()).as("in the T7 check the migration called").isNotEqualTo(lrl.getId());
+      String list = "/list?firstResult=0&maxResults=200";
+      for (Api district : List.of(rest("lrl-water"), tasklistSession("lrl-water"))) {
+        assertThat(ids(district.post("/filter/" + filterId(TasklistFilters.MY_GROUPS_TASKS) + list, "{}")))
+            .contains(fix.getId());
+        assertThat(ids(district.post("/filter/" + filterId(TasklistFilters.ALL_OFFICES) + list, "{}")))
+            .contains(fix.getId());
+        assertThat(district.post("/task/" + fix.getId() + "/claim", "{\"userId\":\"lrl-water\"}").statusCode())
+            .isEqualTo(204);
+        assertThat(district.post("/task/" + fix.getId() + "/unclaim", "{}").statusCode()).isEqualTo(204);
+      }
+      for (Api other : List.of(rest("swt-water"), tasklistSession("swt-water"))) {
+        assertThat(ids(other.post("/filter/" + filterId(TasklistFilters.ALL_OFFICES) + list, "{}")))
+            .doesNotContain(fix.getId());
+      }
+      assertThat(ids(tasklistSession("hec-engineer").post("/filter/" + filterId(TasklistFilters.ALL_OFFICES) + list,
+          "{}"))).as("HEC's filter of every office's tasks").contains(fix.getId());
+    } finally {
+      runtime.deleteProcessInstance(lrl.getId(), "test cleanup");
+    }
   }
 }

@@ -75,7 +75,7 @@ class SideDoorTest extends IntegrationTest {
 
   void deleteMigrations() {
     for (String office : OFFICES) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).rootProcessInstances().list()
           .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     }
   }
@@ -204,7 +204,7 @@ class SideDoorTest extends IntegrationTest {
       assertThat(form.body()).doesNotContain(swt.getId());
     }
     assertThat(instancesEver("SWT")).isEqualTo(before);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("SWT").rootProcessInstances().count()).isEqualTo(1);
     assertOneWarnLineAndNoError("lrl-water", "office SWT");
   }
 
@@ -257,7 +257,7 @@ class SideDoorTest extends IntegrationTest {
         List.of(body("type", "startBeforeActivity", "activityId", "task_9_decommission_t7"))));
     assertThat(restart.statusCode()).as(restart.body()).isEqualTo(403);
     assertThat(driver.openTaskKeys(mvp.getId())).isEqualTo(open);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("MVP").count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("MVP").rootProcessInstances().count()).isEqualTo(1);
 
     // an administrator may (supplying what the skipped start event would have set), and the trail says who did
     Map<String, Object> adminStart = new LinkedHashMap<>(driver.startData("LRL", false));
@@ -846,5 +846,82 @@ class SideDoorTest extends IntegrationTest {
       assertThat(e.getFormattedMessage()).startsWith("Refused hec-engineer GetDeployedTaskForm task nope");
       assertThat(e.getThrowableProxy()).isNull();
     });
+  }
+
+  // --- the checks a migration calls (version 3) ---------------------------------------------------------------
+
+  @Test
+  void aDistrictCannotTouchAnotherOfficesCalledCheckOnEitherApiButWorksItsOwnFixTask() throws Exception {
+    verifier.fail(mil.usace.cwbi.migration.verification.Environment.T7);
+    ProcessInstance swt = driver.start("SWT", false);
+    ProcessInstance lrl = driver.start("LRL", false);
+    driver.completeSteps(swt.getId(), 1);
+    driver.completeSteps(lrl.getId(), 1);
+    String swtCheck = driver.calledCheck(swt.getId(), "check_t7");
+    String lrlCheck = driver.calledCheck(lrl.getId(), "check_t7");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(lrlCheck).singleResult().getBusinessKey())
+        .as("the called check keeps the office as business key").isEqualTo("LRL");
+    Task lrlFix = driver.task(lrl.getId(), MigrationDriver.FIX_TASK);
+    Task swtFix = driver.task(swt.getId(), MigrationDriver.FIX_TASK);
+    assertThat(lrlFix.getProcessInstanceId()).isEqualTo(lrlCheck);
+
+    for (Caller swtWater : List.of(rest("swt-water"), webapp("swt-water"))) {
+      // LRL's called check and its fix task: neither seen nor worked nor changed
+      HttpResponse<String> instance = swtWater.send("GET", "/process-instance/" + lrlCheck, null);
+      assertThat(instance.statusCode()).as(instance.body()).isIn(403, 404);
+      assertThat(swtWater.send("GET", "/process-instance/" + lrlCheck + "/variables", null).statusCode())
+          .isEqualTo(403);
+      assertThat(swtWater.send("GET", "/task?processInstanceId=" + lrlCheck, null).body()).isEqualTo("[]");
+      assertThat(swtWater.send("GET", "/task/" + lrlFix.getId(), null).statusCode()).isIn(403, 404);
+      assertThat(swtWater.send("GET", "/task/" + lrlFix.getId() + "/form-variables", null).statusCode())
+          .isIn(403, 404);
+      assertThat(swtWater.send("POST", "/task/" + lrlFix.getId() + "/claim", body("userId", "swt-water"))
+          .statusCode()).isEqualTo(403);
+      HttpResponse<String> complete = swtWater.send("POST", "/task/" + lrlFix.getId() + "/complete",
+          body("variables", vars(body("fixNotes", "done"))));
+      assertThat(complete.statusCode()).as(complete.body()).isEqualTo(403);
+      HttpResponse<String> forged = swtWater.send("POST", "/process-instance/" + lrlCheck + "/variables",
+          body("modifications", vars(body("verification_passed", true))));
+      assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+      HttpResponse<String> moved = swtWater.send("POST", "/process-instance/" + lrlCheck + "/modification",
+          body("instructions", List.of(body("type", "startBeforeActivity", "activityId", "end_checks_passed"))));
+      assertThat(moved.statusCode()).as(moved.body()).isEqualTo(403);
+      assertThat(swtWater.send("DELETE", "/process-instance/" + lrlCheck, null).statusCode()).isIn(403, 404);
+      assertThat(swtWater.send("GET", "/history/process-instance/" + lrlCheck, null).statusCode()).isIn(403, 404);
+
+      // SWT's own called check: its fix task listed, its findings readable
+      assertThat(swtWater.send("GET", "/task?processInstanceId=" + swtCheck, null).body()).contains(swtFix.getId());
+      HttpResponse<String> form = swtWater.send("GET", "/task/" + swtFix.getId() + "/form-variables", null);
+      assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+      assertThat(form.body()).contains("findingsSummary");
+      assertThat(swtWater.send("GET", "/process-instance/" + swtCheck, null).statusCode()).isEqualTo(200);
+      // ... but completes it with its form's fields only: the guard covers the called check's form too
+      HttpResponse<String> sneaky = swtWater.send("POST", "/task/" + swtFix.getId() + "/complete",
+          body("variables", vars(body("fixNotes", "done", "verification_passed", true))));
+      assertThat(sneaky.statusCode()).as(sneaky.body()).isEqualTo(400);
+      assertThat(sneaky.body()).contains("verification_passed");
+    }
+    assertThat(driver.task(lrl.getId(), MigrationDriver.FIX_TASK).getId()).isEqualTo(lrlFix.getId());
+    assertThat(runtime.getVariable(lrlCheck, "verification_passed")).isEqualTo(false);
+    assertThat(runtime.getVariable(lrlCheck, "fixNotes")).isNull();
+    assertThat(runtime.getActivityInstance(lrlCheck).getActivityInstances(MigrationDriver.FIX_TASK)).hasSize(1);
+
+    // SWT completes its fix task with the form's field, as Tasklist sends it: the check runs again (fails again)
+    HttpResponse<String> done = webapp("swt-water").send("POST", "/task/" + swtFix.getId() + "/submit-form",
+        body("variables", vars(body("fixNotes", "Restarted the loader"))));
+    assertThat(done.statusCode()).as(done.body()).isIn(200, 204);
+    driver.runJobs(swt.getId());
+    assertThat(driver.task(swt.getId(), MigrationDriver.FIX_TASK).getId()).isNotEqualTo(swtFix.getId());
+
+    // HEC corrects the district's fix notes in the called check outside the form: the office's trail shows it
+    HttpResponse<String> corrected = rest("hec-engineer").send("POST", "/process-instance/" + swtCheck
+        + "/variables", body("modifications", vars(body("fixNotes", "Restarted the loader on T7"))));
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(204);
+    assertThat(audit.of("SWT")).filteredOn(e -> "VARIABLE_CHANGED".equals(e.type())).singleElement()
+        .satisfies(e -> {
+          assertThat(e.processInstanceId()).isEqualTo(swt.getId());
+          assertThat(e.user()).isEqualTo("hec-engineer");
+          assertThat(e.evidence()).containsEntry("fixNotes", "Restarted the loader on T7");
+        });
   }
 }

@@ -14,7 +14,11 @@ class VariableOwnershipTest {
     // what the start form fixed, the district group, every gateway condition's variable, listeners' counters
     assertThat(ownership.owned()).contains("office", "t7CdaUrl", "usesUsgsData", "criticalTimeSeries", "tsGroup",
         "districtGroup", "dataProcessesConfirmed", "rtsForecastsSuccessful", "scriptsAllDone", "testPeriodEnd",
-        "verification_t7_passed", "scriptsOpen", "findings", "step5Issues");
+        "verification_passed", "scriptsOpen", "findings", "step5Issues");
+    // what a check's call activity passes to the check it calls, and the called check's own verdict and report
+    assertThat(ownership.owned()).contains("environment", "environmentLabel", "fixGroup", "gate");
+    assertThat(ownership.isOwnedByTheProcess("verification_t7_passed")).isTrue();
+    assertThat(ownership.isOwnedByTheProcess("verification_report")).isTrue();
     assertThat(ownership.owned()).doesNotContain("timers", "isPast", "execution", "critNotes");
     assertThat(ownership.isOwnedByTheProcess("verification_cwbi_prod")).isTrue();
     assertThat(ownership.isOwnedByTheProcess("verification_anything_new")).isTrue();

@@ -36,8 +36,11 @@ public class MigrationDriver {
   private final TaskService tasks;
   private final ManagementService management;
   private final FormRules rules;
+  private final org.camunda.bpm.engine.HistoryService history;
 
-  public MigrationDriver(RuntimeService runtime, TaskService tasks, ManagementService management, FormRules rules) {
+  public MigrationDriver(RuntimeService runtime, TaskService tasks, ManagementService management, FormRules rules,
+      org.camunda.bpm.engine.HistoryService history) {
+    this.history = history;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -64,13 +67,45 @@ public class MigrationDriver {
 
   /** The model the application deploys: which form a task shows is its formRef there (fix tasks share one). */
   private static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("bpmn/cwbi-migration.bpmn"));
+  /** The check the migration calls: its fix task. */
+  private static final BpmnModelInstance CHECK = Bpmn.readModelFromFile(new File("bpmn/verify-environment.bpmn"));
+
+  /** Version 2 as it was deployed (tests of the version moves start offices on it). */
+  private static final BpmnModelInstance V2 =
+      Bpmn.readModelFromFile(new File("src/test/resources/roadmap-versions/cwbi-migration-v2.bpmn"));
+
+  /** The called check's fix task (in the instance a {@code check_*} call activity started). */
+  public static final String FIX_TASK = "task_fix_findings";
 
   public static String formOf(String taskKey) {
     UserTask task = MODEL.getModelElementById(taskKey);
     if (task == null) {
-      throw new IllegalArgumentException("no user task " + taskKey + " in bpmn/cwbi-migration.bpmn");
+      task = CHECK.getModelElementById(taskKey);
+    }
+    if (task == null) { // an office still on version 2 (or 1): its check sub-processes' fix tasks
+      task = V2.getModelElementById(taskKey);
+    }
+    if (task == null) {
+      throw new IllegalArgumentException("no user task " + taskKey + " in bpmn/cwbi-migration.bpmn or "
+          + "bpmn/verify-environment.bpmn");
     }
     return task.getCamundaFormRef();
+  }
+
+  /** The migration's instance and those of the checks it called (running). */
+  public String[] instanceTree(String processInstanceId) {
+    List<String> ids = new ArrayList<>(List.of(processInstanceId));
+    runtime.createProcessInstanceQuery().rootProcessInstanceId(processInstanceId).list().stream()
+        .map(ProcessInstance::getId).filter(id -> !id.equals(processInstanceId)).forEach(ids::add);
+    return ids.toArray(String[]::new);
+  }
+
+  /** The id of the running check a {@code check_*} call activity of the migration called; null if none runs. */
+  public String calledCheck(String processInstanceId, String callActivityId) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .activityId(callActivityId).unfinished().list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getCalledProcessInstanceId)
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   /** Data that satisfies every rule of the task's form: every box ticked, every required field filled. */
@@ -134,12 +169,14 @@ public class MigrationDriver {
     };
   }
 
+  /** The open task of that key in the migration or a check it called (a fix task). */
   public Task task(String processInstanceId, String taskKey) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    return tasks.createTaskQuery().processInstanceIdIn(instanceTree(processInstanceId)).taskDefinitionKey(taskKey)
+        .singleResult();
   }
 
   public List<String> openTaskKeys(String processInstanceId) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).list()
+    return tasks.createTaskQuery().processInstanceIdIn(instanceTree(processInstanceId)).list()
         .stream().map(Task::getTaskDefinitionKey).sorted().toList();
   }
 
@@ -163,7 +200,8 @@ public class MigrationDriver {
   public int runJobs(String processInstanceId) {
     int executed = 0;
     for (int round = 0; round < 100; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      // the migration's jobs and those of the checks it called
+      List<Job> due = management.createJobQuery().rootProcessInstanceId(processInstanceId).executable().list();
       if (due.isEmpty()) {
         return executed;
       }
@@ -182,7 +220,7 @@ public class MigrationDriver {
   public void completeSteps(String processInstanceId, int... steps) {
     for (int round = 0; round < 50; round++) {
       Task next = null;
-      for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      for (Task t : tasks.createTaskQuery().processInstanceIdIn(instanceTree(processInstanceId)).list()) {
         for (int s : steps) {
           if (t.getTaskDefinitionKey().startsWith("task_" + s + "_") && !t.getTaskDefinitionKey().contains("_fix_")) {
             next = t;

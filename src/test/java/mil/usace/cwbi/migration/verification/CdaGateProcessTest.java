@@ -101,7 +101,7 @@ class CdaGateProcessTest extends IntegrationTest {
     driver.completeAll(pi.getId(), STEP_1);
     driver.completeAll(pi.getId(), STEP_2_3);
 
-    assertThat(pi).hasPassed("verify_cwbi_dev").isWaitingAt("task_fix_phase_1_findings");
+    assertThat(pi).isWaitingAt("check_cwbi_dev");
     Assertions.assertThat(runtime.getVariable(pi.getId(), "verification_cwbi_dev_passed")).isEqualTo(false);
     // the stored report, read as every reader reads it (VerificationReport, never the JSON by hand)
     VerificationReport report = VerificationReport.read(runtime.getVariable(pi.getId(), "verification_cwbi_dev"));
@@ -110,7 +110,7 @@ class CdaGateProcessTest extends IntegrationTest {
     Assertions.assertThat(report.failures()).extracting(CheckResult::evidence).anySatisfy(e -> Assertions.assertThat(e)
         .contains("CWBI-DEV lacks 2 of 7 time series ids of T7", "LAKE2.ELEV.INST.15MINUTES.0.RAW",
             "LAKE3.ELEV.INST.15MINUTES.0.RAW"));
-    Task fix = driver.task(pi.getId(), "task_fix_phase_1_findings");
+    Task fix = driver.task(pi.getId(), MigrationDriver.FIX_TASK);
     Assertions.assertThat((String) tasks.getVariable(fix.getId(), "findings")).contains("CWBI-DEV lacks 2 of 7");
     // what the fix task's form shows: the findings in words (markdown for form-js), failures first, no JSON
     String summary = (String) tasks.getVariable(fix.getId(), "findingsSummary");
@@ -128,20 +128,20 @@ class CdaGateProcessTest extends IntegrationTest {
         .contains("findingsSummary", "environmentLabel");
 
     // still missing: completing the fix task re-runs the check, and the gate stays shut
-    driver.complete(pi.getId(), "task_fix_phase_1_findings");
-    assertThat(pi).isWaitingAt("task_fix_phase_1_findings");
+    driver.complete(pi.getId(), MigrationDriver.FIX_TASK);
+    assertThat(pi).isWaitingAt("check_cwbi_dev");
 
     // the district loads the missing series into CWBI-DEV
     dev.reset();
     serve(dev, inventory(now, 4));
-    driver.complete(pi.getId(), "task_fix_phase_1_findings");
+    driver.complete(pi.getId(), MigrationDriver.FIX_TASK);
 
     Assertions.assertThat(runtime.getVariable(pi.getId(), "verification_cwbi_dev_passed")).isEqualTo(true);
     VerificationReport passed = VerificationReport.read(runtime.getVariable(pi.getId(), "verification_cwbi_dev"));
     Assertions.assertThat(passed.passed()).isTrue();
     Assertions.assertThat(passed.checks()).extracting(CheckResult::evidence)
         .anySatisfy(e -> Assertions.assertThat(e).contains("all 7 time series ids of T7 are in CWBI-DEV"));
-    assertThat(pi).hasPassed("gate_phase_1").isWaitingAt("task_4_schema_functions");
+    assertThat(pi).hasPassed("check_cwbi_dev").isWaitingAt("task_4_schema_functions");
   }
 
   @Test
@@ -159,10 +159,10 @@ class CdaGateProcessTest extends IntegrationTest {
     driver.completeAll(pi.getId(), STEP_1);
     driver.completeAll(pi.getId(), STEP_2_3);
 
-    assertThat(pi).isWaitingAt("task_fix_phase_1_findings");
+    assertThat(pi).isWaitingAt("check_cwbi_dev");
     Assertions.assertThat((String) runtime.getVariable(pi.getId(), "verification_cwbi_dev"))
         .contains("not a CDA", "HTTP 500", "CDA incident -42");
-    String words = ((String) tasks.getVariable(driver.task(pi.getId(), "task_fix_phase_1_findings").getId(),
+    String words = ((String) tasks.getVariable(driver.task(pi.getId(), MigrationDriver.FIX_TASK).getId(),
         "findingsSummary")).replace("\\", "");
     Assertions.assertThat(words).contains("**CWBI-DEV's CWMS Data API (CDA) did not answer**")
         .contains("CDA incident -42").contains("*What to do:* CWBI-DEV's CDA is run by CWBI: tell HEC");

@@ -41,6 +41,7 @@ class VerificationFaultsTest extends IntegrationTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired MigrationDriver driver;
+  @Autowired mil.usace.cwbi.migration.dashboard.DashboardQueries dashboard;
   @Autowired ScriptedGateVerifier verifier;
 
   final CdaStubs t7 = new CdaStubs(TestServers.cda(), "t7-faults");
@@ -48,7 +49,7 @@ class VerificationFaultsTest extends IntegrationTest {
 
   @BeforeEach
   void setUp() {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
@@ -70,10 +71,11 @@ class VerificationFaultsTest extends IntegrationTest {
       Task task = driver.task(pi.getId(), key);
       if (task != null) {
         tasks.complete(task.getId(), driver.validData(key));
-        runJobsBut("verify_t7");
+        runJobsBut("verify_environment");
       }
     }
-    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId("verify_t7").singleResult();
+    Job job = management.createJobQuery().rootProcessInstanceId(pi.getId())
+        .activityId("verify_environment").singleResult(); // in the check the migration called
     assertThat(job).as("the T7 check waits as a job").isNotNull();
     return job;
   }
@@ -82,9 +84,9 @@ class VerificationFaultsTest extends IntegrationTest {
   void runJobsBut(String activity) {
     for (int round = 0; round < 20; round++) {
       java.util.Set<String> held = new java.util.HashSet<>();
-      management.createJobQuery().processInstanceId(pi.getId()).activityId(activity).list()
+      management.createJobQuery().rootProcessInstanceId(pi.getId()).activityId(activity).list()
           .forEach(j -> held.add(j.getId()));
-      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).executable().list().stream()
+      List<Job> due = management.createJobQuery().rootProcessInstanceId(pi.getId()).executable().list().stream()
           .filter(j -> !held.contains(j.getId())).toList();
       if (due.isEmpty()) {
         return;
@@ -123,9 +125,18 @@ class VerificationFaultsTest extends IntegrationTest {
     List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(pi.getId()).list();
     assertThat(incidents).singleElement().satisfies(i -> {
       assertThat(i.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-      assertThat(i.getActivityId()).isEqualTo("verify_t7");
+      // Cockpit shows it on the migration's T7 check, caused by the check's verification job
+      assertThat(i.getActivityId()).isEqualTo("check_t7");
+      assertThat(runtime.createIncidentQuery().incidentId(i.getRootCauseIncidentId()).singleResult().getActivityId())
+          .isEqualTo("verify_environment");
     });
-    assertThat(driver.task(pi.getId(), "task_fix_t7_findings")).as("no fix task for a bug of ours").isNull();
+    assertThat(driver.task(pi.getId(), MigrationDriver.FIX_TASK)).as("no fix task for a bug of ours").isNull();
+    // HEC's dashboard shows it on the office, at its T7 check, with the check's own message
+    assertThat(dashboard.offices().stream().filter(r -> r.office().equals(OFFICE)).findFirst().orElseThrow()
+        .incidents()).singleElement().satisfies(i -> {
+          assertThat(i.activityId()).isEqualTo("check_t7");
+          assertThat(i.message()).contains("a bug of ours");
+        });
     assertThat(runtime.getVariable(pi.getId(), "verification_t7")).isNull();
     assertThat(mailsFor(OFFICE)).as("no failed-check mail").isEqualTo(mailsBefore);
 
@@ -150,7 +161,7 @@ class VerificationFaultsTest extends IntegrationTest {
       job = management.createJobQuery().jobId(id).singleResult();
       assertThat(job.getRetries()).as("after attempt " + attempt).isEqualTo(4 - attempt);
       assertThat(job.getDuedate()).as("retried later, on the task's cycle").isInTheFuture();
-      assertThat(driver.task(pi.getId(), "task_fix_t7_findings")).isNull();
+      assertThat(driver.task(pi.getId(), MigrationDriver.FIX_TASK)).isNull();
       assertThat(runtime.getVariable(pi.getId(), "verification_t7")).isNull();
     }
     // the last attempt: fail closed, a fix task says CDA could not be reached; no incident
@@ -160,7 +171,7 @@ class VerificationFaultsTest extends IntegrationTest {
     String report = (String) runtime.getVariable(pi.getId(), "verification_t7");
     assertThat(report).contains(VerificationDelegate.REACHABLE + " (T7)", "HTTP 503", "still no answer after the job's")
         .doesNotContain("maintenance");
-    Task fix = driver.task(pi.getId(), "task_fix_t7_findings");
+    Task fix = driver.task(pi.getId(), MigrationDriver.FIX_TASK);
     assertThat(fix).isNotNull();
     assertThat((String) tasks.getVariable(fix.getId(), "findings")).contains("CDA could be reached");
   }

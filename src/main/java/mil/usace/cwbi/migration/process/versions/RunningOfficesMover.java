@@ -128,7 +128,7 @@ public class RunningOfficesMover {
         });
         long ms = (System.nanoTime() - start) / 1_000_000;
         millis.add(ms);
-        moved.put(office, note);
+        moved.merge(office, note, (earlier, later) -> earlier + " " + later); // an office two versions behind
         LOG.info("Office {} moved to roadmap version {} in {} ms: {}", office, to, ms, note);
         return;
       } catch (OptimisticLockingException e) {

@@ -44,6 +44,8 @@ public final class RoadmapVersionMoveBenchmark {
       RuntimeService runtime = app.getBean(RuntimeService.class);
       MigrationDriver driver = app.getBean(MigrationDriver.class);
       ScriptedGateVerifier verifier = app.getBean(ScriptedGateVerifier.class);
+      // version 2 as production holds it (the plans run 1 -> 2 -> 3), then version 1 to start the offices on
+      repository.createDeployment().addClasspathResource("roadmap-versions/cwbi-migration-v2.bpmn").deploy();
       String v1 = repository.createProcessDefinitionQuery().deploymentId(repository.createDeployment()
           .addClasspathResource("roadmap-versions/cwbi-migration-v1.bpmn").deploy().getId()).singleResult().getId();
 
@@ -85,7 +87,7 @@ public final class RoadmapVersionMoveBenchmark {
       List<Long> ms = new ArrayList<>(report.millis());
       Collections.sort(ms);
       System.out.printf("moved %d, failed %d %s%n", report.moved().size(), report.failed().size(), report.failed());
-      System.out.printf("per office: p50 %d ms, p95 %d ms, max %d ms; all %d offices %.0f ms (%.0f ms per office)%n",
+      System.out.printf("per move (one office, one version): p50 %d ms, p95 %d ms, max %d ms; all %d offices %.0f ms (%.0f ms per office)%n",
           ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1), ms.get(ms.size() - 1), n, total,
           total / n);
     }

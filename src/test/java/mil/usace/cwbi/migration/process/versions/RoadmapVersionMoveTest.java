@@ -43,10 +43,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue 12's migration test: offices started on roadmap version 1 (the copy in src/test/resources/roadmap-versions)
- * at several points, moved to version 2 (its exact copy; bpmn/ is deployed again after it so it stays the newest)
- * by the application's {@link RunningOfficesMover}, with nothing lost (tasks with their ids, assignees, due dates and
- * local data; variables; timers with their due dates; check jobs with their retries; check reports; the audit trail),
- * then finished on version 2.
+ * at several points, moved through version 2 (its exact copy there) to version 3 (bpmn/, deployed again after them
+ * so it stays the newest for the other tests) by the application's {@link RunningOfficesMover}, the plans in order,
+ * with nothing lost (tasks with their ids, assignees, due dates and local data; variables; timers with their due
+ * dates; check jobs with their retries; check reports; the audit trail), then finished on version 3. An office
+ * inside a check on version 2 has that check started again in the check version 3 calls ({@link Version2To3}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RoadmapVersionMoveTest extends IntegrationTest {
@@ -69,6 +70,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
 
   static String v1;
   static String v2;
+  static String v3;
   static final List<Long> MOVE_MILLIS = new ArrayList<>();
 
   @BeforeEach
@@ -82,12 +84,15 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     verifier.reset();
     ClockUtil.reset();
     runtime.createProcessInstanceQuery().processDefinitionKey(MigrationVariables.PROCESS_KEY).list().stream()
-        .filter(p -> p.getProcessDefinitionId().equals(v1) || p.getProcessDefinitionId().equals(v2))
+        .filter(p -> List.of(v1, v2, v3).contains(p.getProcessDefinitionId()))
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     System.out.println("Roadmap version moves so far (ms per office): " + MOVE_MILLIS);
   }
 
-  /** Versions 1 and 2 as production has them, then the current model again: the other tests start on it. */
+  /**
+   * Versions 1 and 2 as production has them, then version 3 again: new migrations of the other tests start on
+   * version 3.
+   */
   void deployOnce() {
     synchronized (RoadmapVersionMoveTest.class) {
       if (v1 != null) {
@@ -97,12 +102,12 @@ class RoadmapVersionMoveTest extends IntegrationTest {
           .addClasspathResource("roadmap-versions/cwbi-migration-v1.bpmn").deploy());
       v2 = definitionOf(repository.createDeployment().name("roadmap version 2 (test copy)")
           .addClasspathResource("roadmap-versions/cwbi-migration-v2.bpmn").deploy());
-      // the current model (bpmn/) newest again: the other tests' migrations start on it
-      repository.createDeployment().name("current roadmap (bpmn/, newest again)")
-          .addClasspathResource("bpmn/cwbi-migration.bpmn").deploy();
+      v3 = definitionOf(repository.createDeployment().name("roadmap version 3 (bpmn/, newest again)")
+          .addClasspathResource("bpmn/cwbi-migration.bpmn").deploy());
     }
     assertThat(repository.getProcessDefinition(v1).getVersionTag()).isEqualTo("1.0.0");
     assertThat(repository.getProcessDefinition(v2).getVersionTag()).isEqualTo("2");
+    assertThat(repository.getProcessDefinition(v3).getVersionTag()).isEqualTo("3");
   }
 
   String definitionOf(Deployment deployment) {
@@ -111,7 +116,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
 
   /** Starts the office's migration on version 1 and deletes a running one of the same office (one per office). */
   String startOnVersion1(String office, boolean usgs) {
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).rootProcessInstances().list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test: a fresh migration of " + office));
     String pi = runtime.startProcessInstanceById(v1, driver.startData(office, usgs)).getId();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getBusinessKey())
@@ -159,17 +164,20 @@ class RoadmapVersionMoveTest extends IntegrationTest {
         + e.passed() + " | " + e.fields();
   }
 
-  /** Moves the offices on version 1 with the application's mover; returns the office's note. */
+  /** Moves the offices on versions 1 and 2 with the application's mover; returns the office's note (both moves). */
   String move(String office, String pi) {
     RunningOfficesMover.Report report = mover.moveAll();
     assertThat(report.failed()).isEmpty();
     assertThat(report.moved()).containsKey(office);
     MOVE_MILLIS.addAll(report.millis());
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getProcessDefinitionId())
-        .isEqualTo(v2);
+        .isEqualTo(v3);
     HistoricProcessInstance hpi = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
-    assertThat(hpi.getProcessDefinitionId()).isEqualTo(v2);
-    return report.moved().get(office);
+    assertThat(hpi.getProcessDefinitionId()).isEqualTo(v3);
+    String note = report.moved().get(office);
+    assertThat(note).startsWith("Moved from roadmap version 1 to version 2. ")
+        .contains(" Moved from roadmap version 2 to version 3. ");
+    return note;
   }
 
   /** Everything of {@code before} is still there, unchanged; what is new is only {@code newTasks} and the note. */
@@ -184,7 +192,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(added).as("new tasks").containsExactlyInAnyOrder(newTasks);
 
     Map<String, String> variables = new HashMap<>(after.variables());
-    assertThat(variables.remove(RunningOfficesMover.NOTE_VARIABLE)).startsWith("Moved from roadmap version 1 to version 2.");
+    assertThat(variables.remove(RunningOfficesMover.NOTE_VARIABLE)).startsWith("Moved from roadmap version 2 to version 3.");
     assertThat(variables).as("variables, check reports included").isEqualTo(before.variables());
 
     assertThat(after.jobs()).as("timers with their due dates, check jobs with their retries")
@@ -192,8 +200,10 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(after.audit()).as("the audit trail").containsAll(before.audit());
     List<String> newLines = new ArrayList<>(after.audit());
     newLines.removeAll(before.audit());
-    assertThat(newLines).hasSize(1);
+    assertThat(newLines).hasSize(2);
     assertThat(newLines.get(0)).startsWith("ROADMAP_VERSION | null | Moved to roadmap version 2 |")
+        .contains("What changed");
+    assertThat(newLines.get(1)).startsWith("ROADMAP_VERSION | null | Moved to roadmap version 3 |")
         .contains("What changed");
   }
 
@@ -222,19 +232,23 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     return dashboard.offices().stream().filter(r -> r.office().equals(office)).findFirst().orElseThrow();
   }
 
-  /** Works the office to the end on version 2: every task with valid data, every job; Step 5's test period ends. */
+  /**
+   * Works the office to the end on version 3: every task with valid data (those of the checks it calls too), every
+   * job; Step 5's test period ends.
+   */
   void finish(String pi) {
     for (int round = 0; round < 300; round++) {
       if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() == 0) {
         HistoricProcessInstance done = history.createHistoricProcessInstanceQuery().processInstanceId(pi)
             .singleResult();
         assertThat(done.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        assertThat(done.getProcessDefinitionId()).isEqualTo(v2);
+        assertThat(done.getProcessDefinitionId()).isEqualTo(v3);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
             .activityId("end_migration_complete").count()).isEqualTo(1);
         return;
       }
-      List<Task> open = tasks.createTaskQuery().processInstanceId(pi).orderByTaskCreateTime().asc().list();
+      List<Task> open = tasks.createTaskQuery().processInstanceIdIn(driver.instanceTree(pi)).orderByTaskCreateTime()
+          .asc().list();
       if (!open.isEmpty()) {
         driver.complete(pi, open.get(0).getTaskDefinitionKey());
         continue;
@@ -242,9 +256,10 @@ class RoadmapVersionMoveTest extends IntegrationTest {
       if (driver.runJobs(pi) > 0) {
         continue;
       }
-      List<Job> timers = management.createJobQuery().processInstanceId(pi).timers().orderByJobDuedate().asc().list();
+      List<Job> timers = management.createJobQuery().rootProcessInstanceId(pi).timers().orderByJobDuedate().asc()
+          .list();
       if (timers.isEmpty()) {
-        throw new AssertionError("stuck on version 2: " + runtime.getActivityInstance(pi));
+        throw new AssertionError("stuck on version 3: " + runtime.getActivityInstance(pi));
       }
       Date testPeriodEnd = (Date) runtime.getVariable(pi, "testPeriodEnd");
       if (testPeriodEnd != null && !ClockUtil.getCurrentTime().after(testPeriodEnd)) {
@@ -257,7 +272,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
   }
 
   List<String> completedTaskKeys(String pi) {
-    return history.createHistoricTaskInstanceQuery().processInstanceId(pi).finished().list().stream()
+    return history.createHistoricTaskInstanceQuery().rootProcessInstanceId(pi).finished().list().stream()
         .filter(t -> "completed".equals(t.getDeleteReason())).map(t -> t.getTaskDefinitionKey()).toList();
   }
 
@@ -276,7 +291,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     String note = move("LRN", pi);
 
     assertThat(note).isEqualTo("Moved from roadmap version 1 to version 2. Tasks 1.5 and 1.6 added to Step 1 (Task 1.4 "
-        + "was done).");
+        + "was done). Moved from roadmap version 2 to version 3. Nothing changed in its current step.");
     Snapshot after = snapshot(pi, "LRN");
     assertNothingLost(before, after, Version1To2.TASK_1_5, Version1To2.TASK_1_6);
     assertThat(after.tasks().get("task_1_1_convert_scripts").assignee()).isEqualTo("lrn-water");
@@ -289,7 +304,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(tree.getActivityInstances("step_1")).hasSize(1);
     assertThat(tree.getActivityInstances("join_step_1")).as("the done 1.3-1.4 branch moved on to 1.5; the USGS "
         + "branch this office passes by waits at the join").hasSize(1);
-    assertThat(row("LRN").roadmapVersion()).isEqualTo("2");
+    assertThat(row("LRN").roadmapVersion()).isEqualTo("3");
 
     // Step 1 ends only when 1.1, 1.5 and 1.6 are done
     driver.complete(pi, "task_1_1_convert_scripts");
@@ -301,7 +316,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(completedTaskKeys(pi)).contains("task_1_3_critimport", "task_1_4_shef_parser", Version1To2.TASK_1_5,
         Version1To2.TASK_1_6, "task_9_decommission_t7");
     assertThat(audit.of("LRN").stream().filter(e -> pi.equals(e.processInstanceId())).map(AuditEntry::name))
-        .contains("Moved to roadmap version 2", "Task 1.5: Export shef-parser configuration",
+        .contains("Moved to roadmap version 2", "Moved to roadmap version 3", "Task 1.5: Export shef-parser configuration",
             "Task 1.3 – Run the critimport function on T7", "Migration complete");
   }
 
@@ -312,7 +327,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(driver.openTaskKeys(pi)).containsExactly("task_1_2_usgs_scripts", "task_1_4_shef_parser");
     Snapshot before = snapshot(pi, "NAB");
 
-    assertThat(move("NAB", pi)).endsWith("Task 1.6 added to Step 1; Task 1.5 follows Task 1.4.");
+    assertThat(move("NAB", pi)).contains("Task 1.6 added to Step 1; Task 1.5 follows Task 1.4.");
     assertNothingLost(before, snapshot(pi, "NAB"), Version1To2.TASK_1_6);
 
     driver.complete(pi, "task_1_4_shef_parser");
@@ -325,7 +340,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
   }
 
   @Test
-  void heldAtThePhase1GateKeepsItsFixTaskFindingsAndReCheckTimer() {
+  void heldAtThePhase1GateGetsItsFixTaskBackInTheCheckVersion3Calls() {
     String pi = startOnVersion1("SAJ", false);
     verifier.fail(Environment.CWBI_DEV);
     driver.completeAll(pi, "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
@@ -339,17 +354,38 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     Snapshot before = snapshot(pi, "SAJ");
     assertThat(before.tasks().get("task_fix_phase_1_findings").visible()).containsKeys("findings", "findingsSummary",
         "nextCheck");
+    int checks = verifier.calls(Environment.CWBI_DEV);
 
-    assertThat(move("SAJ", pi)).endsWith(Version1To2.NOT_ASKED);
+    String note = move("SAJ", pi);
+    assertThat(note).contains(Version1To2.NOT_ASKED)
+        .endsWith("Phase 1 gate: CWBI-DEV check starts again in the one check process (its last report is kept).");
+    // the check drawn in version 2 went with its fix task and timer; its report and verdict stay on the migration
+    assertThat(management.createJobQuery().jobId(timer.getId()).count()).isZero();
     Snapshot after = snapshot(pi, "SAJ");
-    assertNothingLost(before, after);
-    assertThat(after.jobs().get(timer.getId()).due()).isEqualTo(timer.getDuedate());
+    for (String kept : List.of("verification_cwbi_dev", "verification_cwbi_dev_passed", "verification_t7",
+        "office", "districtGroup", "criticalTimeSeries", "recentChecks")) {
+      assertThat(after.variables().get(kept)).as(kept).isEqualTo(before.variables().get(kept));
+    }
+    assertThat(after.audit()).as("the audit trail").containsAll(before.audit());
     assertThat(runtime.getActivityInstance(pi).getActivityInstances("check_cwbi_dev")).hasSize(1);
-    assertThat(row("SAJ").blockedAt()).isNotNull();
+    String check = driver.calledCheck(pi, "check_cwbi_dev");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(check).singleResult().getBusinessKey())
+        .isEqualTo("SAJ");
+
+    // the restarted check runs, fails again, and the District has its fix task back, in the called check
+    driver.runJobs(pi);
+    assertThat(verifier.calls(Environment.CWBI_DEV)).isEqualTo(checks + 1);
+    Task fix = driver.task(pi, MigrationDriver.FIX_TASK);
+    assertThat(fix.getProcessInstanceId()).isEqualTo(check);
+    assertThat(fix.getName()).isEqualTo("Fix what the CWBI-DEV check found");
+    assertThat(tasks.getVariables(fix.getId())).containsKeys("findings", "findingsSummary", "nextCheck");
+    assertThat(tasks.getIdentityLinksForTask(fix.getId())).anyMatch(l -> "district-saj".equals(l.getGroupId()));
+    assertThat(row("SAJ").blockedAt()).isEqualTo("Phase 1 gate (CWBI-DEV check)");
+    assertThat(row("SAJ").roadmapVersion()).isEqualTo("3");
 
     verifier.passAll();
     finish(pi);
-    assertThat(completedTaskKeys(pi)).contains("task_fix_phase_1_findings").doesNotContain(Version1To2.TASK_1_5,
+    assertThat(completedTaskKeys(pi)).contains(MigrationDriver.FIX_TASK).doesNotContain(Version1To2.TASK_1_5,
         Version1To2.TASK_1_6);
   }
 
@@ -368,7 +404,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(runtime.getActivityInstance(pi).getActivityInstances("join_step_5")).hasSize(1);
     Snapshot before = snapshot(pi, "SPK");
 
-    assertThat(move("SPK", pi)).endsWith(Version1To2.NOT_ASKED);
+    assertThat(move("SPK", pi)).contains(Version1To2.NOT_ASKED);
     assertNothingLost(before, snapshot(pi, "SPK"));
     ActivityInstance tree = runtime.getActivityInstance(pi);
     assertThat(tree.getActivityInstances("step_5")).hasSize(1);
@@ -396,11 +432,11 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     Snapshot before = snapshot(pi, "NWDM");
 
     String note = move("NWDM", pi);
-    assertThat(note).isEqualTo("Moved from roadmap version 1 to version 2. " + Version1To2.NOT_ASKED);
+    assertThat(note).startsWith("Moved from roadmap version 1 to version 2. " + Version1To2.NOT_ASKED);
     assertNothingLost(before, snapshot(pi, "NWDM"));
     assertThat(audit.of("NWDM").stream().filter(e -> "ROADMAP_VERSION".equals(e.type())
         && pi.equals(e.processInstanceId())).findFirst().orElseThrow().evidence().get("What changed"))
-        .isEqualTo(note);
+        .isEqualTo("Moved from roadmap version 1 to version 2. " + Version1To2.NOT_ASKED);
     // where HEC reads it: the dashboard's JSON and the audit trail's CSV, as HEC logs in
     String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("hec-engineer:demo".getBytes());
     com.fasterxml.jackson.databind.JsonNode rows = json(get("/api/dashboard/offices", auth));
@@ -409,16 +445,17 @@ class RoadmapVersionMoveTest extends IntegrationTest {
       nwdm = "NWDM".equals(r.get("office").asText()) ? r : nwdm;
     }
     assertThat(nwdm.get("processInstanceId").asText()).isEqualTo(pi);
-    assertThat(nwdm.get("roadmapVersion").asText()).isEqualTo("2");
+    assertThat(nwdm.get("roadmapVersion").asText()).isEqualTo("3");
     String csv = get("/api/dashboard/offices/NWDM/audit.csv", auth);
     assertThat(csv).contains("Roadmap version,,Moved to roadmap version 2,")
+        .contains("Roadmap version,,Moved to roadmap version 3,")
         .contains("Tasks 1.5 and 1.6 added after this office finished Step 1: not asked of it.");
 
     finish(pi);
   }
 
   @Test
-  void aFailedCheckJobKeepsItsRetriesAndItsNextTry() {
+  void aFailedCheckJobStartsAgainInTheCheckVersion3Calls() {
     String pi = startOnVersion1("MVS", false);
     verifier.breakWith(Environment.CWBI_PROD, new IllegalStateException("verifier bug (test)"));
     driver.completeAll(pi, "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser",
@@ -443,17 +480,20 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(failed.getRetries()).as("tries left").isBetween(1, 2);
     assertThat(failed.getDuedate()).as("the next try").isAfter(ClockUtil.getCurrentTime());
     assertThat(failed.getExceptionMessage()).contains("verifier bug");
-    Snapshot before = snapshot(pi, "MVS");
 
-    move("MVS", pi);
-    assertNothingLost(before, snapshot(pi, "MVS"));
-    Job after = management.createJobQuery().jobId(check.getId()).singleResult();
-    assertThat(after.getRetries()).isEqualTo(failed.getRetries());
-    assertThat(after.getDuedate()).isEqualTo(failed.getDuedate());
+    // version 2 keeps the job with its retries; version 3 starts the check again in the check it calls
+    assertThat(move("MVS", pi)).endsWith("CWBI-PROD check starts again in the one check process (its last report is "
+        + "kept).");
+    assertThat(management.createJobQuery().jobId(check.getId()).count()).isZero();
+    Job again = management.createJobQuery().rootProcessInstanceId(pi).activityId("verify_environment")
+        .singleResult();
+    assertThat(again.getProcessInstanceId()).isEqualTo(driver.calledCheck(pi, "check_cwbi_prod"));
+    assertThat(again.getExceptionMessage()).as("a fresh start").isNull();
 
     verifier.reset();
     verifier.passAll();
-    management.executeJob(after.getId());
+    management.executeJob(again.getId());
+    assertThat(runtime.getVariable(pi, "verification_cwbi_prod_passed")).isEqualTo(true);
     finish(pi);
   }
 
@@ -502,7 +542,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(tasks.createTaskQuery().taskDefinitionKey(Version1To2.TASK_1_6).processInstanceId(pi).count()).isZero();
 
     // the application's mover then moves it
-    assertThat(move("SWF", pi)).endsWith("Tasks 1.5 and 1.6 added to Step 1 (Task 1.4 was done).");
+    assertThat(move("SWF", pi)).contains("Tasks 1.5 and 1.6 added to Step 1 (Task 1.4 was done).");
     assertThat(output.getAll()).contains("Office SWF moved to roadmap version 2 in ");
   }
 
@@ -522,14 +562,14 @@ class RoadmapVersionMoveTest extends IntegrationTest {
 
     mover.onReady();
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getProcessDefinitionId())
-        .isEqualTo(v2);
+        .isEqualTo(v3);
     assertThat(output.getAll()).contains("Office MVP moved to roadmap version 2 in ");
     assertThat(driver.openTaskKeys(pi)).containsExactly("task_1_1_convert_scripts", "task_1_3_critimport",
         Version1To2.TASK_1_6);
   }
 
   @Test
-  void waitingForTheNextCheckAfterAFixKeepsItsWaitTimer() {
+  void waitingForTheNextCheckAfterAFixStartsTheCheckAgain() {
     String pi = startOnVersion1("NWDP", false);
     verifier.fail(Environment.T7);
     driver.completeAll(pi, "task_1_1_convert_scripts", "task_1_3_critimport", "task_1_4_shef_parser");
@@ -545,16 +585,20 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(waiting.getActivityInstances("wait_verify_t7")).hasSize(1);
     Job wait = management.createJobQuery().processInstanceId(pi).timers().singleResult();
     assertThat(wait.getDuedate()).isAfter(ClockUtil.getCurrentTime());
-    Snapshot before = snapshot(pi, "NWDP");
+    int checks = verifier.calls(Environment.T7);
 
-    assertThat(move("NWDP", pi)).endsWith(Version1To2.NOT_ASKED);
-    assertNothingLost(before, snapshot(pi, "NWDP"));
-    assertThat(runtime.getActivityInstance(pi).getActivityInstances("check_t7")[0].getChildActivityInstances())
-        .extracting(ActivityInstance::getActivityId).containsExactly("wait_verify_t7");
+    assertThat(move("NWDP", pi)).contains(Version1To2.NOT_ASKED)
+        .endsWith("T7 check starts again in the one check process (its last report is kept).");
+    assertThat(management.createJobQuery().jobId(wait.getId()).count()).isZero();
+    // the restarted check runs (it still fails): the fix task is back in the called check
+    driver.runJobs(pi);
+    assertThat(verifier.calls(Environment.T7)).isEqualTo(checks + 1);
+    assertThat(driver.task(pi, MigrationDriver.FIX_TASK).getProcessInstanceId())
+        .isEqualTo(driver.calledCheck(pi, "check_t7"));
 
     verifier.passAll();
     finish(pi);
-    assertThat(completedTaskKeys(pi)).contains("task_fix_t7_findings");
+    assertThat(completedTaskKeys(pi)).contains("task_fix_t7_findings", MigrationDriver.FIX_TASK);
   }
 
   @Test
@@ -568,7 +612,7 @@ class RoadmapVersionMoveTest extends IntegrationTest {
     assertThat(runtime.getActivityInstance(pi).getActivityInstances("join_step_4")).hasSize(2);
     Snapshot before = snapshot(pi, "LRL");
 
-    assertThat(move("LRL", pi)).endsWith(Version1To2.NOT_ASKED);
+    assertThat(move("LRL", pi)).contains(Version1To2.NOT_ASKED);
     assertNothingLost(before, snapshot(pi, "LRL"));
     assertThat(runtime.getActivityInstance(pi).getActivityInstances("join_step_4"))
         .as("batch scripts, OpenDCS import, and the USGS branch this office passes by").hasSize(3);

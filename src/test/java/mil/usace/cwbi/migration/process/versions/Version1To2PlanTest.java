@@ -39,7 +39,7 @@ class Version1To2PlanTest {
   @Test
   void everyWaitStateOfVersion1IsCarriedToItsNamesakeOfTheSameKindInVersion2() throws Exception {
     BpmnModelInstance v1 = read("roadmap-versions/cwbi-migration-v1.bpmn");
-    BpmnModelInstance v2 = read("bpmn/cwbi-migration.bpmn");
+    BpmnModelInstance v2 = read("roadmap-versions/cwbi-migration-v2.bpmn");
     assertThat(new TreeSet<>(Version1To2.CARRIED)).isEqualTo(waitStates(v1));
     assertThat(Version1To2.CARRIED).doesNotHaveDuplicates();
     for (String id : Version1To2.CARRIED) {
@@ -61,7 +61,7 @@ class Version1To2PlanTest {
   void theVersionTagsAreThoseOfTheModelsAndTheNewTasksAreInStep1() throws Exception {
     Version1To2 plan = new Version1To2();
     BpmnModelInstance v1 = read("roadmap-versions/cwbi-migration-v1.bpmn");
-    BpmnModelInstance v2 = read("roadmap-versions/cwbi-migration-v2.bpmn"); // exactly version 2; bpmn/ is version 3
+    BpmnModelInstance v2 = read("roadmap-versions/cwbi-migration-v2.bpmn");
     assertThat(v1.getModelElementsByType(Process.class).iterator().next().getCamundaVersionTag())
         .isEqualTo(plan.fromVersionTag());
     assertThat(v2.getModelElementsByType(Process.class).iterator().next().getCamundaVersionTag())
@@ -76,7 +76,7 @@ class Version1To2PlanTest {
 
   @Test
   void theBranchesIntoEachJoinOfVersion2AreThoseOfItsStep() throws Exception {
-    BpmnModelInstance v2 = read("bpmn/cwbi-migration.bpmn");
+    BpmnModelInstance v2 = read("roadmap-versions/cwbi-migration-v2.bpmn");
     ParallelGateway join1 = v2.getModelElementById("join_step_1");
     assertThat(JoinTokens.branchesOf(join1)).contains("task_1_1_convert_scripts", "recommend_script_targets",
         "task_1_2_usgs_scripts", "task_1_3_critimport", "task_1_4_shef_parser", Version1To2.TASK_1_5,
