@@ -60,7 +60,7 @@ class StartOfficesEndpointTest extends IntegrationTest {
 
   void deleteAll() {
     for (String office : OFFICES) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+      runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey(office).list()
           .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     }
   }

@@ -179,7 +179,8 @@ class ProcessModelTest {
     assertThat(userTasks).containsAll(CONTRACT_TASKS);
     Set<String> checks = MODEL.getModelElementsByType(ServiceTask.class).stream().map(ServiceTask::getId)
         .collect(Collectors.toSet());
-    assertThat(checks).containsExactlyInAnyOrder("recommend_script_targets", "verify_cwbi_test");
+    assertThat(checks).containsExactlyInAnyOrder("recommend_script_targets", "verify_cwbi_test",
+        "verify_cwbi_test_done_before", "record_reported_progress");
     assertThat(CHECK.getModelElementsByType(ServiceTask.class)).extracting(ServiceTask::getId)
         .containsExactly("verify_environment");
     assertThat(List.of("check_t7", "check_cwbi_dev", "gate_phase_2", "check_cwbi_prod", "check_history"))

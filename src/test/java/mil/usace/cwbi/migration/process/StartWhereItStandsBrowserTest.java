@@ -48,7 +48,7 @@ class StartWhereItStandsBrowserTest extends IntegrationTest {
 
   void deleteAll() {
     for (String office : OFFICES) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+      runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey(office).list()
           .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     }
   }
@@ -71,8 +71,8 @@ class StartWhereItStandsBrowserTest extends IntegrationTest {
     fill("doneBeforeEvidence", "Steps 1 and 2 signed off on HEC's checklist, 2026-10-01");
     web.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., 'Start')]")).click();
 
-    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().processInstanceBusinessKey("LRN").count() == 1);
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey("LRN").singleResult();
+    Browser.waitFor(30).until(d -> runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey("LRN").count() == 1);
+    ProcessInstance pi = runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey("LRN").singleResult();
     assertThat(runtime.getVariable(pi.getId(), StartStep.VARIABLE)).isEqualTo(3);
     assertThat(runtime.getVariable(pi.getId(), StartStep.EVIDENCE))
         .isEqualTo("Steps 1 and 2 signed off on HEC's checklist, 2026-10-01");
@@ -119,7 +119,7 @@ class StartWhereItStandsBrowserTest extends IntegrationTest {
         web.findElement(By.id("results")));
     Browser.docsScreenshot("start-offices");
     assertThat(web.findElements(By.cssSelector("#results img"))).as("text only, never HTML").isEmpty();
-    ProcessInstance saj = runtime.createProcessInstanceQuery().processInstanceBusinessKey("SAJ").singleResult();
+    ProcessInstance saj = runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey("SAJ").singleResult();
     assertThat(runtime.getVariable(saj.getId(), StartStep.VARIABLE)).isEqualTo(4);
     assertThat(runtime.getVariable(saj.getId(), "initiator")).isEqualTo("hec-engineer");
 

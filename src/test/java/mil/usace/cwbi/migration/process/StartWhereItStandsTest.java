@@ -77,7 +77,7 @@ class StartWhereItStandsTest extends IntegrationTest {
 
   void deleteAll() {
     for (String office : List.of(OFFICE, "SWT", "LRL")) {
-      runtime.createProcessInstanceQuery().processInstanceBusinessKey(office).list()
+      runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey(office).list()
           .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
     }
   }
@@ -144,14 +144,15 @@ class StartWhereItStandsTest extends IntegrationTest {
 
     assertThat(verifier.calls(Environment.T7)).as("the T7 check of Step 1 ran").isEqualTo(1);
     assertThat(runtime.getVariable(pi, "verification_cwbi_dev_passed")).isEqualTo(false);
-    assertThat(driver.openTaskKeys(pi)).containsExactly("task_fix_phase_1_findings");
-    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).list())
+    assertThat(driver.openTaskKeys(pi)).containsExactly(MigrationDriver.FIX_TASK);
+    assertThat(driver.calledCheck(pi, "check_cwbi_dev")).as("the fix task is the CWBI-DEV check's").isNotNull();
+    assertThat(history.createHistoricTaskInstanceQuery().rootProcessInstanceId(pi).list())
         .extracting(HistoricTaskInstance::getTaskDefinitionKey).as("no task of Steps 1-4 was ever opened")
-        .containsExactly("task_fix_phase_1_findings");
+        .containsExactly(MigrationDriver.FIX_TASK);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi).list())
         .extracting(a -> a.getActivityId())
-        .contains("end_done_before_step_1", "end_done_before_step_2", "end_done_before_step_3", "verify_t7",
-            "verify_cwbi_dev")
+        .contains("end_done_before_step_1", "end_done_before_step_2", "end_done_before_step_3", "check_t7",
+            "check_cwbi_dev")
         .doesNotContain("end_done_before_step_4");
 
     // the records: each item of Steps 1-3 (and of Step 4, once passed) done before this application, in words
@@ -174,7 +175,7 @@ class StartWhereItStandsTest extends IntegrationTest {
     // the district loads the missing series: the fix loop re-checks, the gate opens, Step 4 is passed by
     dev.reset();
     serve(dev, inventory(now, 3));
-    driver.complete(pi, "task_fix_phase_1_findings");
+    driver.complete(pi, MigrationDriver.FIX_TASK);
     assertThat(runtime.getVariable(pi, "verification_cwbi_dev_passed")).isEqualTo(true);
     assertThat(driver.openTaskKeys(pi)).containsExactly("task_5_set_test_period");
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)

@@ -35,14 +35,14 @@ class ReportsAfterVersionMoveTest extends IntegrationTest {
   @AfterEach
   void tearDown() {
     verifier.reset();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey(OFFICE).list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test cleanup"));
   }
 
   @Test
   void anOfficeMovedFromVersion2WithMapEqualActivitiesTakesReports() throws Exception {
     verifier.passAll();
-    runtime.createProcessInstanceQuery().processInstanceBusinessKey(OFFICE).list()
+    runtime.createProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKey(OFFICE).list()
         .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test set-up"));
     String v2 = definitionOf(repository.createDeployment().name("roadmap version 2 (test copy)")
         .addClasspathResource("roadmap-versions/cwbi-migration-v2.bpmn").deploy());
