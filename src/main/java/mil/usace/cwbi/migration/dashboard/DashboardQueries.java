@@ -205,12 +205,12 @@ public class DashboardQueries {
 
   /**
    * The activity history of the running migrations that their rows need, bounded by their visits of the steps and
-   * not by their re-checks (issue 13): first what still runs (it gives the current step), then, for the migrations
-   * in one step on one version, the top-level activities (step and check sub-processes), the activities of the
-   * later steps (the start of the Step 6 to Step 5 loop's new visit) and the step's roadmap work (its progress).
-   * A nested activity starts and ends within its sub-process, in the same step, so the visit's start and the
-   * progress are those all the history gives. Whatever version an activity ran on: an office moved to a new version
-   * keeps the activities it finished on the old one.
+   * not by their re-checks (issue 13), each read by an index seek ({@link StepHistory}): first the top-level
+   * activities (step and check sub-processes; what still runs among them gives the current step, with the open tasks
+   * and waiting jobs), then, for the migrations in one step on one version, that step's roadmap work (its progress).
+   * A nested activity starts and ends within its sub-process, in the same step, so the current step, the visit's
+   * start and the progress are those all the history gives. Whatever version an activity ran on: an office moved to a
+   * new version keeps the activities it finished on the old one.
    */
   private Map<String, List<HistoricActivityInstance>> activitiesOfRunning(
       java.util.Collection<HistoricProcessInstance> instances, Map<String, List<Task>> openTasks,
@@ -219,28 +219,29 @@ public class DashboardQueries {
     if (runningNow.isEmpty()) {
       return Map.of();
     }
-    Map<String, List<HistoricActivityInstance>> unfinished = stepHistory.unfinished(
-        runningNow.stream().map(HistoricProcessInstance::getId).toList());
+    Map<String, List<HistoricActivityInstance>> topLevel = stepHistory.topLevel(
+        runningNow.stream().map(HistoricProcessInstance::getId).toList(), List.of());
     // the migrations by version and current step: one read each
     Map<String, Map<Integer, List<String>>> groups = new LinkedHashMap<>();
     for (HistoricProcessInstance pi : runningNow) {
-      int step = currentStep(roadmap.of(pi.getProcessDefinitionId()), unfinished.getOrDefault(pi.getId(), List.of()),
+      int step = currentStep(roadmap.of(pi.getProcessDefinitionId()), topLevel.getOrDefault(pi.getId(), List.of()),
           openTasks.getOrDefault(pi.getId(), List.of()), waitingJobs.getOrDefault(pi.getId(), List.of()));
       groups.computeIfAbsent(pi.getProcessDefinitionId(), k -> new TreeMap<>())
           .computeIfAbsent(step, k -> new ArrayList<>()).add(pi.getId());
     }
-    Map<String, List<HistoricActivityInstance>> byInstance = new HashMap<>();
+    List<Map<String, List<HistoricActivityInstance>>> reads = new ArrayList<>();
+    reads.add(topLevel);
     groups.forEach((definition, bySteps) -> {
       RoadmapFacts facts = roadmap.of(definition);
       bySteps.forEach((step, ids) -> {
-        List<String> nested = facts.activityIds().stream().filter(id -> {
-          Integer s = facts.step(id);
-          return s != null && (s > step || (s == step.intValue() && facts.isWork(id)));
-        }).sorted().toList();
-        byInstance.putAll(stepHistory.outline(ids, nested, false, List.of()));
+        List<String> work = facts.activityIds().stream()
+            .filter(id -> Objects.equals(facts.step(id), step) && facts.isWork(id)).sorted().toList();
+        reads.add(stepHistory.of(ids, work));
       });
     });
-    return byInstance;
+    @SuppressWarnings("unchecked")
+    Map<String, List<HistoricActivityInstance>>[] all = reads.toArray(Map[]::new);
+    return StepHistory.merge(all);
   }
 
   /** The earliest step with something active (a task, a check, a timer, a waiting job); Step 1 if none. */

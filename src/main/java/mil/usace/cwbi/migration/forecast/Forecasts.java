@@ -113,7 +113,8 @@ public class Forecasts {
     // step, so they give each step's time; one instance of each user task says whether a step saw a person's work.
     Map<String, List<Activity>> byInstance = new HashMap<>();
     if (!definitions.isEmpty()) {
-      stepHistory.outline(officeOf.keySet(), List.of(), true, definitions).forEach((instance, acts) -> {
+      StepHistory.merge(stepHistory.topLevel(officeOf.keySet(), definitions),
+          stepHistory.firstOf(officeOf.keySet(), StepFacts.userTasks(), definitions)).forEach((instance, acts) -> {
         for (HistoricActivityInstance a : acts) {
           byInstance.computeIfAbsent(instance, k -> new ArrayList<>()).add(new Activity(
               a.getActivityId(), a.getActivityType(), instant(a.getStartTime()), instant(a.getEndTime())));

@@ -45,6 +45,12 @@ public final class StepFacts {
     return "userTask".equals(activityType) && stepOf(activityId) != null;
   }
 
+  /** The ids of the user tasks that belong to a step: those {@link #isWork} can be true of. */
+  public static java.util.Set<String> userTasks() {
+    return FACTS.activityIds().stream().filter(id -> FACTS.isUserTask(id) && FACTS.step(id) != null)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
   public static int count() {
     return FACTS.stepCount();
   }
