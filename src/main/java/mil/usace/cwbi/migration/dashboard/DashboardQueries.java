@@ -148,8 +148,11 @@ public class DashboardQueries {
   }
 
   private List<OfficeRow> withNotApplicable(List<OfficeRow> rows, java.util.Collection<HistoricProcessInstance> shown) {
-    Map<String, List<String>> items = notes.notApplicableByInstance(KEY,
-        shown.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet()));
+    Set<String> ids = shown.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    Set<String> skips = notes.skipEventIds(shown.stream().map(HistoricProcessInstance::getProcessDefinitionId)
+        .collect(Collectors.toSet()));
+    Map<String, List<String>> items = notes.notApplicableByInstance(KEY, ids,
+        stepHistory.of(ids, skips).values().stream().flatMap(List::stream).toList());
     return rows.stream().map(r -> r.processInstanceId() == null ? r
         : r.withNotApplicable(items.getOrDefault(r.processInstanceId(), List.of()))).toList();
   }

@@ -167,18 +167,32 @@ public class RoadmapNotes {
     return entries;
   }
 
+  /** The ids of the {@code skip_*} events of these versions of the migration. */
+  Set<String> skipEventIds(Collection<String> processDefinitionIds) {
+    Set<String> ids = new java.util.TreeSet<>();
+    for (String definition : processDefinitionIds) {
+      roadmap.of(definition).activityIds().stream().filter(id -> id.startsWith(SKIP_PREFIX)).forEach(ids::add);
+    }
+    return ids;
+  }
+
   /**
    * Per process instance, the roadmap items that do not apply to the office, in words: those skipped by the
-   * District's answers and those HEC marked not applicable. Three bulk queries whatever the number of offices.
+   * District's answers and those HEC marked not applicable. {@code skipEvents}: the instances' {@code skip_*}
+   * events, read by the caller by instance and activity id ({@link #skipEventIds}, an index seek: the activity type
+   * has no index, and a query by type walked the whole activity history, issue 13). Two bulk variable queries
+   * besides, whatever the number of offices.
    */
-  public Map<String, List<String>> notApplicableByInstance(String processDefinitionKey, Set<String> instanceIds) {
+  public Map<String, List<String>> notApplicableByInstance(String processDefinitionKey, Set<String> instanceIds,
+      Collection<HistoricActivityInstance> skipEvents) {
     Map<String, List<String>> result = new HashMap<>();
     if (instanceIds.isEmpty()) {
       return result;
     }
     Map<String, BpmnModelInstance> models = new HashMap<>();
-    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().activityType(NONE_THROW).list()) {
-      if (!instanceIds.contains(a.getProcessInstanceId()) || !a.getActivityId().startsWith(SKIP_PREFIX)) {
+    for (HistoricActivityInstance a : skipEvents) {
+      if (!instanceIds.contains(a.getProcessInstanceId()) || !a.getActivityId().startsWith(SKIP_PREFIX)
+          || !NONE_THROW.equals(a.getActivityType())) {
         continue;
       }
       BpmnModelInstance model = models.computeIfAbsent(a.getProcessDefinitionId(), repository::getBpmnModelInstance);
