@@ -177,11 +177,11 @@ public class DashboardQueries {
 
   /**
    * Per office the migration to show: the running one, else the last completed one. Deleted (cancelled)
-   * migrations are not shown: the office counts as not started.
+   * migrations are not shown: the office counts as not started. Read by definition ({@link Forecasts#migrations}).
    */
   private Map<String, HistoricProcessInstance> currentInstances() {
     Map<String, HistoricProcessInstance> byOffice = new HashMap<>();
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()) {
+    for (HistoricProcessInstance pi : Forecasts.migrations(engine)) {
       String office = pi.getBusinessKey();
       boolean runningNow = pi.getEndTime() == null;
       boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState());

@@ -15,10 +15,10 @@ import mil.usace.cwbi.migration.forecast.StepTimeline.Activity;
 import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.process.MigrationVariables;
 import mil.usace.cwbi.migration.roadmap.StepHistory;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import mil.usace.cwbi.migration.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +34,13 @@ public class Forecasts {
 
   static final String KEY = MigrationVariables.PROCESS_KEY;
 
-  private final HistoryService history;
+  private final ProcessEngine engine;
   private final StepHistory stepHistory;
   private final MigrationProperties properties;
   private final TargetDates targets;
 
   public Forecasts(ProcessEngine engine, MigrationProperties properties, TargetDates targets) {
-    this.history = engine.getHistoryService();
+    this.engine = engine;
     this.stepHistory = new StepHistory(engine);
     this.properties = properties;
     this.targets = targets;
@@ -130,7 +130,7 @@ public class Forecasts {
   /** Per office its current migration: the running one, else the last completed one (not a cancelled one). */
   private Map<String, HistoricProcessInstance> currentInstances() {
     Map<String, HistoricProcessInstance> byOffice = new HashMap<>();
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()) {
+    for (HistoricProcessInstance pi : migrations(engine)) {
       boolean running = pi.getEndTime() == null;
       if (pi.getBusinessKey() == null
           || !(running || HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState()))) {
@@ -143,6 +143,21 @@ public class Forecasts {
       }
     }
     return byOffice;
+  }
+
+  /**
+   * Every migration (running, finished, cancelled), one query per deployed version of the process: by definition id
+   * Camunda's query seeks {@code ACT_IDX_HI_PI_PDEFID_END_TIME}; by key it joins every historic process instance
+   * (mostly the mail and reminder processes, 43,954 rows at a year) to its definition to test the key (issue 13).
+   */
+  public static List<HistoricProcessInstance> migrations(ProcessEngine engine) {
+    List<HistoricProcessInstance> all = new ArrayList<>();
+    for (ProcessDefinition d : engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+        .list()) {
+      all.addAll(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionId(d.getId())
+          .list());
+    }
+    return all;
   }
 
   private static boolean later(HistoricProcessInstance candidate, HistoricProcessInstance seen) {
