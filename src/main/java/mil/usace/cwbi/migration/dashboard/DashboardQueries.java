@@ -247,6 +247,15 @@ public class DashboardQueries {
     return StepHistory.merge(all);
   }
 
+  /**
+   * The top-level activities of these migrations (optionally only those run on one of {@code definitionIds}): the
+   * step and check sub-processes, by an index seek ({@link StepHistory#topLevel}), for the digest's finished steps.
+   */
+  public Map<String, List<HistoricActivityInstance>> topLevelActivities(java.util.Collection<String> instanceIds,
+      java.util.Collection<String> definitionIds) {
+    return stepHistory.topLevel(instanceIds, definitionIds);
+  }
+
   /** The earliest step with something active (a task, a check, a timer, a waiting job); Step 1 if none. */
   static int currentStep(RoadmapFacts facts, List<HistoricActivityInstance> acts, List<Task> open,
       List<String> jobs) {
