@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import mil.usace.cwbi.migration.engine.EngineClock;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -254,6 +255,38 @@ public class DashboardQueries {
   public Map<String, List<HistoricActivityInstance>> topLevelActivities(java.util.Collection<String> instanceIds,
       java.util.Collection<String> definitionIds) {
     return stepHistory.topLevel(instanceIds, definitionIds);
+  }
+
+  /**
+   * The historic tasks of these migrations that are instances of {@code taskKeys}: found through the activity
+   * history by (instance, activity) seeks, then read by id, so a year of another task's re-checks is never walked
+   * (the task query by key reads every historic task of the process, issue 13).
+   */
+  public List<HistoricTaskInstance> historicTasks(java.util.Collection<String> instanceIds,
+      java.util.Collection<String> taskKeys) {
+    List<String> ids = stepHistory.of(instanceIds, taskKeys).values().stream().flatMap(List::stream)
+        .map(HistoricActivityInstance::getTaskId).filter(Objects::nonNull).distinct().toList();
+    List<HistoricTaskInstance> result = new ArrayList<>();
+    String table = management.getTableName(HistoricTaskInstance.class);
+    for (int from = 0; from < ids.size(); from += 400) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 400));
+      StringBuilder sql = new StringBuilder("select * from ").append(table).append(" RES where RES.ID_ in (");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append("#{t").append(i).append('}');
+      }
+      var query = history.createNativeHistoricTaskInstanceQuery().sql(sql.append(") order by RES.ID_").toString());
+      for (int i = 0; i < chunk.size(); i++) {
+        query.parameter("t" + i, chunk.get(i));
+      }
+      result.addAll(query.list());
+    }
+    return result;
+  }
+
+  /** The {@code skip_*} events of these migrations, of any deployed version, by (instance, activity) seeks. */
+  public List<HistoricActivityInstance> skipEvents(java.util.Collection<String> instanceIds) {
+    Set<String> skips = notes.skipEventIds(definitions().stream().map(ProcessDefinition::getId).toList());
+    return stepHistory.of(instanceIds, skips).values().stream().flatMap(List::stream).toList();
   }
 
   /** The earliest step with something active (a task, a check, a timer, a waiting job); Step 1 if none. */

@@ -109,15 +109,17 @@ public class PortfolioQueries {
     if (instances.isEmpty()) {
       return f;
     }
-    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery()
-        .processDefinitionKey(DashboardQueries.KEY).list()) {
+    // bounded reads (issue 13): by (instance, task) and by (instance, skip event), not every task or event ever
+    for (HistoricTaskInstance t : dashboard.historicTasks(instances, roadmap.itemTaskKeys())) {
       Item item = roadmap.itemOf(t.getTaskDefinitionKey());
       if (item != null && instances.contains(t.getProcessInstanceId())) {
         f.tasks.computeIfAbsent(t.getProcessInstanceId() + "/" + item.number(), k -> new ArrayList<>()).add(t);
       }
     }
-    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-        .activityType(RoadmapNotes.NONE_THROW).list()) {
+    for (HistoricActivityInstance a : dashboard.skipEvents(instances)) {
+      if (!RoadmapNotes.NONE_THROW.equals(a.getActivityType())) {
+        continue;
+      }
       Item item = a.getActivityId().startsWith(RoadmapNotes.SKIP_PREFIX)
           ? roadmap.itemOf(RoadmapNotes.skippedTask(a.getActivityId())) : null;
       if (item != null && instances.contains(a.getProcessInstanceId())) {
