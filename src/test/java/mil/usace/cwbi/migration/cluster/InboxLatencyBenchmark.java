@@ -487,7 +487,8 @@ public final class InboxLatencyBenchmark {
         }
         heaviest.add(String.format("%9d %9.2f %6d  %s", sc, t, r, sql.length() > 160 ? sql.substring(0, 160) + "..."
             : sql));
-        out.append("-- rows returned ").append(r).append("\n").append(sql).append("\n\n").append(plan).append("\n\n");
+        out.append("-- rows returned ").append(r).append(", scanCount ").append(sc).append(", ms ")
+            .append(String.format("%.2f", t)).append("\n").append(sql).append("\n\n").append(plan).append("\n\n");
       }
       Path file = Path.of("target", "inbox-bench", "explain-" + db + "-" + size + "-dashboard-"
           + label.replaceAll("[^A-Za-z0-9]+", "-") + ".txt");
@@ -498,7 +499,9 @@ public final class InboxLatencyBenchmark {
           + "execution %.1f ms in all (PostgreSQL: its plans' time; H2: run again), PostgreSQL shared buffers hit %d "
           + "read %d; in %s%n", db, label, statements.size(), rows,
           scanned, ms, hit, read, file);
-      System.out.println("  scanCount   exec ms   rows  statement (the 5 heaviest)");
+      System.out.println("  scanCount   exec ms   rows  statement (the 5 heaviest by scanCount, then by time)");
+      heaviest.stream().limit(5).forEach(h -> System.out.println("  " + h));
+      heaviest.sort(java.util.Comparator.comparing((String h) -> h.substring(10, 19)).reversed());
       heaviest.stream().limit(5).forEach(h -> System.out.println("  " + h));
     }
 
