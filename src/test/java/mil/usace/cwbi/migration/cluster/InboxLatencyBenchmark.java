@@ -306,6 +306,17 @@ public final class InboxLatencyBenchmark {
         dash.add(System.nanoTime() - s);
       }
       report(size, label, "dashboard", dash);
+      // H2 keeps the result of a statement run again with the same parameters while none of its tables changed, so
+      // calls in a row measure that cache. In use the engine writes between two dashboard reloads (jobs, mails,
+      // tasks): one row of each table the dashboard reads is rewritten (unchanged) before each of these calls
+      List<Long> afterWrite = new ArrayList<>();
+      for (int i = 0; i < Math.max(10, samples / 2); i++) {
+        touch();
+        long s = System.nanoTime();
+        dashboard.offices();
+        afterWrite.add(System.nanoTime() - s);
+      }
+      report(size, label, "dashboard (after a write)", afterWrite);
       if (Boolean.getBoolean("inbox.plans")) {
         try {
           planDashboard(size, label);
@@ -503,6 +514,21 @@ public final class InboxLatencyBenchmark {
       heaviest.stream().limit(5).forEach(h -> System.out.println("  " + h));
       heaviest.sort(java.util.Comparator.comparing((String h) -> h.substring(10, 19)).reversed());
       heaviest.stream().limit(5).forEach(h -> System.out.println("  " + h));
+    }
+
+    /** Rewrites one row (unchanged) of each table the dashboard reads: what any job or task completion does. */
+    void touch() {
+      try (Connection con = dataSource.getConnection(); Statement s = con.createStatement()) {
+        for (String table : List.of("ACT_HI_ACTINST", "ACT_HI_PROCINST", "ACT_HI_VARINST", "ACT_HI_TASKINST",
+            "ACT_HI_IDENTITYLINK", "ACT_RU_TASK", "ACT_RU_JOB", "ACT_RU_INCIDENT", "ACT_RU_EXECUTION")) {
+          s.executeUpdate("update " + table + " set ID_ = ID_ where ID_ = (select min(ID_) from " + table + ")");
+        }
+        if (!con.getAutoCommit()) {
+          con.commit();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     /** The wall time of running a statement and reading all its rows, in ms. */
