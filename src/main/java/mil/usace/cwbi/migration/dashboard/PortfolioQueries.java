@@ -128,9 +128,9 @@ public class PortfolioQueries {
       }
     }
     Map<String, String> taskOfBox = taskOfNotApplicableBox();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(DashboardQueries.KEY).variableNameLike("%" + RoadmapNotes.NOT_APPLICABLE)
-        .disableBinaryFetching().list()) {
+    for (HistoricVariableInstance v : taskOfBox.isEmpty() ? List.<HistoricVariableInstance>of()
+        : history.createHistoricVariableInstanceQuery().processDefinitionKey(DashboardQueries.KEY)
+            .variableNameIn(taskOfBox.keySet().toArray(String[]::new)).disableBinaryFetching().list()) {
       String task = taskOfBox.get(v.getName());
       if (task != null && instances.contains(v.getProcessInstanceId()) && Boolean.TRUE.equals(v.getValue())) {
         f.notApplicable.add(v.getProcessInstanceId() + "/" + task);

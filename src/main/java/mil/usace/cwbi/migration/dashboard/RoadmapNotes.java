@@ -200,16 +200,23 @@ public class RoadmapNotes {
           .add(nameOf(model, skippedTask(a.getActivityId())) + ": not needed (" + a.getActivityName()
               .replaceFirst("^Skipped: ", "") + ")");
     }
+    // the boxes and their reasons by exact name (an index seek on the name): a name "like '%...'" walked every
+    // variable of the process, and task-local variables grow with the re-checks (issue 13)
+    Set<String> boxes = notApplicableBoxes();
+    List<String> names = new ArrayList<>(boxes);
+    boxes.forEach(b -> names.add(b + "Reason"));
     Map<String, Object> reasons = new HashMap<>();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(processDefinitionKey).variableNameLike("%" + NOT_APPLICABLE + "Reason")
-        .disableBinaryFetching().list()) {
-      reasons.put(v.getProcessInstanceId() + "/" + v.getName(), v.getValue());
+    List<HistoricVariableInstance> values = names.isEmpty() ? List.of() : history.createHistoricVariableInstanceQuery()
+        .processDefinitionKey(processDefinitionKey).variableNameIn(names.toArray(String[]::new))
+        .disableBinaryFetching().list();
+    for (HistoricVariableInstance v : values) {
+      if (v.getName().endsWith(NOT_APPLICABLE + "Reason")) {
+        reasons.put(v.getProcessInstanceId() + "/" + v.getName(), v.getValue());
+      }
     }
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(processDefinitionKey).variableNameLike("%" + NOT_APPLICABLE)
-        .disableBinaryFetching().list()) {
-      if (!instanceIds.contains(v.getProcessInstanceId()) || !Boolean.TRUE.equals(v.getValue())) {
+    for (HistoricVariableInstance v : values) {
+      if (!v.getName().endsWith(NOT_APPLICABLE) || !instanceIds.contains(v.getProcessInstanceId())
+          || !Boolean.TRUE.equals(v.getValue())) {
         continue;
       }
       Object why = reasons.get(v.getProcessInstanceId() + "/" + v.getName() + "Reason");
@@ -218,6 +225,15 @@ public class RoadmapNotes {
           .add(itemOfBox(model, v.getName()) + ": not applicable" + (why == null ? "" : " (" + why + ")"));
     }
     return result;
+  }
+
+  /** The names of HEC's "Not applicable for this office" boxes on the roadmap's forms ({@code <item>NotApplicable}). */
+  public Set<String> notApplicableBoxes() {
+    Set<String> boxes = new java.util.TreeSet<>();
+    for (String formId : forms.formIds()) {
+      forms.rules(formId).stream().filter(r -> r.key().endsWith(NOT_APPLICABLE)).forEach(r -> boxes.add(r.key()));
+    }
+    return boxes;
   }
 
   /** skip_4_schema_functions skips task_4_schema_functions. */
