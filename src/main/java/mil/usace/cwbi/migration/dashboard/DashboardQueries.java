@@ -315,8 +315,10 @@ public class DashboardQueries {
   private Map<String, List<String>> candidateGroups(Map<String, List<Task>> openTasks) {
     Map<String, Set<String>> groups = new HashMap<>();
     for (Task task : openTasks.values().stream().flatMap(List::stream).toList()) {
+      // by task id alone (the open tasks are all of this process): with the process key too, H2 chose the key's
+      // index where its statistics favoured it and walked every task's links (48,792 rows at day 5 for 38 offices)
       for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-          .processDefinitionKey(KEY).type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
+          .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
         if (link.getGroupId() == null) {
           continue;
         }
@@ -355,7 +357,9 @@ public class DashboardQueries {
       names.add(e.passedVariable());
     }
     Map<String, Map<String, Object>> values = new HashMap<>();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processDefinitionKey(KEY)
+    // by name alone (an index seek; the rows are looked up by instance below): with the process key too, H2 chose
+    // the key's index and walked every variable of the process, task-local ones of each re-check included
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
         .variableNameIn(names.toArray(String[]::new)).disableBinaryFetching().list()) {
       values.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
     }

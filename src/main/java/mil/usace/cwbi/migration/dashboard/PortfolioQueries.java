@@ -129,7 +129,7 @@ public class PortfolioQueries {
     }
     Map<String, String> taskOfBox = taskOfNotApplicableBox();
     for (HistoricVariableInstance v : taskOfBox.isEmpty() ? List.<HistoricVariableInstance>of()
-        : history.createHistoricVariableInstanceQuery().processDefinitionKey(DashboardQueries.KEY)
+        : history.createHistoricVariableInstanceQuery()
             .variableNameIn(taskOfBox.keySet().toArray(String[]::new)).disableBinaryFetching().list()) {
       String task = taskOfBox.get(v.getName());
       if (task != null && instances.contains(v.getProcessInstanceId()) && Boolean.TRUE.equals(v.getValue())) {
@@ -137,8 +137,7 @@ public class PortfolioQueries {
       }
     }
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(DashboardQueries.KEY).variableName(MigrationVariables.USES_USGS_DATA)
-        .disableBinaryFetching().list()) {
+        .variableName(MigrationVariables.USES_USGS_DATA).disableBinaryFetching().list()) {
       if (instances.contains(v.getProcessInstanceId()) && v.getValue() instanceof Boolean b) {
         f.usesUsgs.put(v.getProcessInstanceId(), b);
       }

@@ -206,11 +206,11 @@ public class RoadmapNotes {
     List<String> names = new ArrayList<>(boxes);
     boxes.forEach(b -> names.add(b + "Reason"));
     Map<String, Object> reasons = new HashMap<>();
+    // (the name alone: with the process key H2 may choose the key's index, every variable of the process)
     List<HistoricVariableInstance> values = names.isEmpty() ? List.of() : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(processDefinitionKey).variableNameIn(names.toArray(String[]::new))
-        .disableBinaryFetching().list();
+        .variableNameIn(names.toArray(String[]::new)).disableBinaryFetching().list();
     for (HistoricVariableInstance v : values) {
-      if (v.getName().endsWith(NOT_APPLICABLE + "Reason")) {
+      if (v.getName().endsWith(NOT_APPLICABLE + "Reason") && instanceIds.contains(v.getProcessInstanceId())) {
         reasons.put(v.getProcessInstanceId() + "/" + v.getName(), v.getValue());
       }
     }
