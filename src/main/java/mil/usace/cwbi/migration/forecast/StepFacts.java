@@ -51,6 +51,11 @@ public final class StepFacts {
         .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
+  /** A fix task of a check (it comes back with every failed re-check). */
+  public static boolean isFixTask(String activityId) {
+    return FACTS.isFixTask(activityId);
+  }
+
   public static int count() {
     return FACTS.stepCount();
   }

@@ -118,7 +118,7 @@ class DashboardReadBoundTest extends IntegrationTest {
     Map<String, long[]> fewReads = reads(few);
     Map<String, long[]> manyReads = reads(many);
     assertThat(fewReads.keySet()).containsExactly("top-level", "step work", "skip events", "forecast top-level",
-        "forecast user tasks");
+        "forecast user tasks", "forecast fix tasks");
     fewReads.forEach((what, counts) -> {
       assertThat(manyReads.get(what)[0]).as(what + ": rows returned, 50 re-checks against 1").isEqualTo(counts[0]);
       assertThat(manyReads.get(what)[1]).as(what + ": rows the database walked (scanCount), 50 re-checks against 1")
@@ -247,7 +247,10 @@ class DashboardReadBoundTest extends IntegrationTest {
     reads.put("step work", steps.ofReads(ids, work));
     reads.put("skip events", steps.ofReads(ids, notes.skipEventIds(List.of(definition))));
     reads.put("forecast top-level", steps.topLevelReads(ids, List.of(definition)));
-    reads.put("forecast user tasks", steps.firstOfReads(ids, StepFacts.userTasks(), List.of(definition)));
+    reads.put("forecast user tasks", steps.ofReads(ids, StepFacts.userTasks().stream()
+        .filter(t -> !StepFacts.isFixTask(t)).toList()));
+    reads.put("forecast fix tasks", steps.firstOfReads(ids, StepFacts.userTasks().stream()
+        .filter(StepFacts::isFixTask).toList(), List.of(definition)));
     Map<String, long[]> counts = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       for (Map.Entry<String, List<StepHistory.Read>> e : reads.entrySet()) {
