@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import mil.usace.cwbi.migration.engine.EngineClock;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -157,8 +158,11 @@ public class DashboardQueries {
   }
 
   private List<OfficeRow> withNotApplicable(List<OfficeRow> rows, java.util.Collection<HistoricProcessInstance> shown) {
-    Map<String, List<String>> items = notes.notApplicableByInstance(KEY,
-        shown.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet()));
+    Set<String> ids = shown.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    Set<String> skips = notes.skipEventIds(shown.stream().map(HistoricProcessInstance::getProcessDefinitionId)
+        .collect(Collectors.toSet()));
+    Map<String, List<String>> items = notes.notApplicableByInstance(KEY, ids,
+        stepHistory.of(ids, skips).values().stream().flatMap(List::stream).toList());
     return rows.stream().map(r -> r.processInstanceId() == null ? r
         : r.withNotApplicable(items.getOrDefault(r.processInstanceId(), List.of()))).toList();
   }
@@ -183,11 +187,11 @@ public class DashboardQueries {
 
   /**
    * Per office the migration to show: the running one, else the last completed one. Deleted (cancelled)
-   * migrations are not shown: the office counts as not started.
+   * migrations are not shown: the office counts as not started. Read by definition ({@link Forecasts#migrations}).
    */
   private Map<String, HistoricProcessInstance> currentInstances() {
     Map<String, HistoricProcessInstance> byOffice = new HashMap<>();
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).list()) {
+    for (HistoricProcessInstance pi : Forecasts.migrations(engine)) {
       String office = pi.getBusinessKey();
       boolean runningNow = pi.getEndTime() == null;
       boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(pi.getState());
@@ -214,12 +218,12 @@ public class DashboardQueries {
 
   /**
    * The activity history of the running migrations that their rows need, bounded by their visits of the steps and
-   * not by their re-checks (issue 13): first what still runs (it gives the current step), then, for the migrations
-   * in one step on one version, the top-level activities (step and check sub-processes), the activities of the
-   * later steps (the start of the Step 6 to Step 5 loop's new visit) and the step's roadmap work (its progress).
-   * A nested activity starts and ends within its sub-process, in the same step, so the visit's start and the
-   * progress are those all the history gives. Whatever version an activity ran on: an office moved to a new version
-   * keeps the activities it finished on the old one.
+   * not by their re-checks (issue 13), each read by an index seek ({@link StepHistory}): first the top-level
+   * activities (step and check sub-processes; what still runs among them gives the current step, with the open tasks
+   * and waiting jobs), then, for the migrations in one step on one version, that step's roadmap work (its progress).
+   * A nested activity starts and ends within its sub-process, in the same step, so the current step, the visit's
+   * start and the progress are those all the history gives. Whatever version an activity ran on: an office moved to a
+   * new version keeps the activities it finished on the old one.
    */
   private Map<String, List<HistoricActivityInstance>> activitiesOfRunning(
       java.util.Collection<HistoricProcessInstance> instances, Map<String, List<Task>> openTasks,
@@ -228,28 +232,70 @@ public class DashboardQueries {
     if (runningNow.isEmpty()) {
       return Map.of();
     }
-    Map<String, List<HistoricActivityInstance>> unfinished = stepHistory.unfinished(
-        runningNow.stream().map(HistoricProcessInstance::getId).toList());
+    Map<String, List<HistoricActivityInstance>> topLevel = stepHistory.topLevel(
+        runningNow.stream().map(HistoricProcessInstance::getId).toList(), List.of());
     // the migrations by version and current step: one read each
     Map<String, Map<Integer, List<String>>> groups = new LinkedHashMap<>();
     for (HistoricProcessInstance pi : runningNow) {
-      int step = currentStep(roadmap.of(pi.getProcessDefinitionId()), unfinished.getOrDefault(pi.getId(), List.of()),
+      int step = currentStep(roadmap.of(pi.getProcessDefinitionId()), topLevel.getOrDefault(pi.getId(), List.of()),
           openTasks.getOrDefault(pi.getId(), List.of()), waitingJobs.getOrDefault(pi.getId(), List.of()));
       groups.computeIfAbsent(pi.getProcessDefinitionId(), k -> new TreeMap<>())
           .computeIfAbsent(step, k -> new ArrayList<>()).add(pi.getId());
     }
-    Map<String, List<HistoricActivityInstance>> byInstance = new HashMap<>();
+    List<Map<String, List<HistoricActivityInstance>>> reads = new ArrayList<>();
+    reads.add(topLevel);
     groups.forEach((definition, bySteps) -> {
       RoadmapFacts facts = roadmap.of(definition);
       bySteps.forEach((step, ids) -> {
-        List<String> nested = facts.activityIds().stream().filter(id -> {
-          Integer s = facts.step(id);
-          return s != null && (s > step || (s == step.intValue() && facts.isWork(id)));
-        }).sorted().toList();
-        byInstance.putAll(stepHistory.outline(ids, nested, false, List.of()));
+        List<String> work = facts.activityIds().stream()
+            .filter(id -> Objects.equals(facts.step(id), step) && facts.isWork(id)).sorted().toList();
+        reads.add(stepHistory.of(ids, work));
       });
     });
-    return byInstance;
+    @SuppressWarnings("unchecked")
+    Map<String, List<HistoricActivityInstance>>[] all = reads.toArray(Map[]::new);
+    return StepHistory.merge(all);
+  }
+
+  /**
+   * The top-level activities of these migrations (optionally only those run on one of {@code definitionIds}): the
+   * step and check sub-processes, by an index seek ({@link StepHistory#topLevel}), for the digest's finished steps.
+   */
+  public Map<String, List<HistoricActivityInstance>> topLevelActivities(java.util.Collection<String> instanceIds,
+      java.util.Collection<String> definitionIds) {
+    return stepHistory.topLevel(instanceIds, definitionIds);
+  }
+
+  /**
+   * The historic tasks of these migrations that are instances of {@code taskKeys}: found through the activity
+   * history by (instance, activity) seeks, then read by id, so a year of another task's re-checks is never walked
+   * (the task query by key reads every historic task of the process, issue 13).
+   */
+  public List<HistoricTaskInstance> historicTasks(java.util.Collection<String> instanceIds,
+      java.util.Collection<String> taskKeys) {
+    List<String> ids = stepHistory.of(instanceIds, taskKeys).values().stream().flatMap(List::stream)
+        .map(HistoricActivityInstance::getTaskId).filter(Objects::nonNull).distinct().toList();
+    List<HistoricTaskInstance> result = new ArrayList<>();
+    String table = management.getTableName(HistoricTaskInstance.class);
+    for (int from = 0; from < ids.size(); from += 400) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 400));
+      StringBuilder sql = new StringBuilder("select * from ").append(table).append(" RES where RES.ID_ in (");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append("#{t").append(i).append('}');
+      }
+      var query = history.createNativeHistoricTaskInstanceQuery().sql(sql.append(") order by RES.ID_").toString());
+      for (int i = 0; i < chunk.size(); i++) {
+        query.parameter("t" + i, chunk.get(i));
+      }
+      result.addAll(query.list());
+    }
+    return result;
+  }
+
+  /** The {@code skip_*} events of these migrations, of any deployed version, by (instance, activity) seeks. */
+  public List<HistoricActivityInstance> skipEvents(java.util.Collection<String> instanceIds) {
+    Set<String> skips = notes.skipEventIds(definitions().stream().map(ProcessDefinition::getId).toList());
+    return stepHistory.of(instanceIds, skips).values().stream().flatMap(List::stream).toList();
   }
 
   /** The earliest step with something active (a task, a check, a timer, a waiting job); Step 1 if none. */
@@ -278,6 +324,8 @@ public class DashboardQueries {
   private Map<String, List<String>> candidateGroups(Map<String, List<Task>> openTasks) {
     Map<String, Set<String>> groups = new HashMap<>();
     for (Task task : openTasks.values().stream().flatMap(List::stream).toList()) {
+      // by task id alone (the open tasks are all of this process): with the process key too, H2 chose the key's
+      // index where its statistics favoured it and walked every task's links (48,792 rows at day 5 for 38 offices)
       for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId())
           .type(IdentityLinkType.CANDIDATE).orderByTime().asc().list()) {
         if (link.getGroupId() == null) {
@@ -318,7 +366,9 @@ public class DashboardQueries {
       names.add(e.passedVariable());
     }
     Map<String, Map<String, Object>> values = new HashMap<>();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processDefinitionKey(KEY)
+    // by name alone (an index seek; the rows are looked up by instance below): with the process key too, H2 chose
+    // the key's index and walked every variable of the process, task-local ones of each re-check included
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
         .variableNameIn(names.toArray(String[]::new)).disableBinaryFetching().list()) {
       values.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
     }

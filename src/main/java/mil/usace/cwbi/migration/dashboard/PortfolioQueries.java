@@ -114,17 +114,18 @@ public class PortfolioQueries {
     if (instances.isEmpty()) {
       return f;
     }
-    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery()
-        .processDefinitionKey(DashboardQueries.KEY).list()) {
+    // bounded reads (issue 13): by (instance, task) and by (instance, skip event), not every task or event ever
+    for (HistoricTaskInstance t : dashboard.historicTasks(instances, roadmap.itemTaskKeys())) {
       Item item = roadmap.itemOf(t.getTaskDefinitionKey());
       if (item != null && instances.contains(t.getProcessInstanceId())) {
         f.tasks.computeIfAbsent(t.getProcessInstanceId() + "/" + item.number(), k -> new ArrayList<>()).add(t);
       }
     }
-    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-        .activityType(RoadmapNotes.NONE_THROW).list()) {
-      String skipped = instances.contains(a.getProcessInstanceId())
-          ? roadmap.skippedTask(a.getProcessDefinitionId(), a.getActivityId()) : null;
+    for (HistoricActivityInstance a : dashboard.skipEvents(instances)) {
+      if (!RoadmapNotes.NONE_THROW.equals(a.getActivityType())) {
+        continue;
+      }
+      String skipped = roadmap.skippedTask(a.getProcessDefinitionId(), a.getActivityId()); // the model says which
       Item item = skipped == null ? null : roadmap.itemOf(skipped);
       if (item != null && instances.contains(a.getProcessInstanceId())) {
         f.skipped.merge(a.getProcessInstanceId() + "/" + item.number(), a.getStartTime(),
@@ -132,17 +133,16 @@ public class PortfolioQueries {
       }
     }
     Map<String, String> taskOfBox = taskOfNotApplicableBox();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(DashboardQueries.KEY).variableNameLike("%" + RoadmapNotes.NOT_APPLICABLE)
-        .disableBinaryFetching().list()) {
+    for (HistoricVariableInstance v : taskOfBox.isEmpty() ? List.<HistoricVariableInstance>of()
+        : history.createHistoricVariableInstanceQuery()
+            .variableNameIn(taskOfBox.keySet().toArray(String[]::new)).disableBinaryFetching().list()) {
       String task = taskOfBox.get(v.getName());
       if (task != null && instances.contains(v.getProcessInstanceId()) && Boolean.TRUE.equals(v.getValue())) {
         f.notApplicable.add(v.getProcessInstanceId() + "/" + task);
       }
     }
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(DashboardQueries.KEY).variableName(MigrationVariables.USES_USGS_DATA)
-        .disableBinaryFetching().list()) {
+        .variableName(MigrationVariables.USES_USGS_DATA).disableBinaryFetching().list()) {
       if (instances.contains(v.getProcessInstanceId()) && v.getValue() instanceof Boolean b) {
         f.usesUsgs.put(v.getProcessInstanceId(), b);
       }

@@ -86,6 +86,13 @@ public class RoadmapItems {
     return List.copyOf(ITEMS.keySet());
   }
 
+  /** Every activity id {@link #itemOf} gives an item for (the tasks that fill the portfolio's columns). */
+  public java.util.Set<String> itemTaskKeys() {
+    java.util.Set<String> keys = new java.util.TreeSet<>(BY_TASK.keySet());
+    facts().activityIds().stream().filter(id -> itemOf(id) != null).forEach(keys::add);
+    return keys;
+  }
+
   /** The item a user task does, or null (fix tasks of a check, the District's answers beside HEC's work). */
   public Item itemOf(String taskKey) {
     if (taskKey == null) {

@@ -166,19 +166,33 @@ public class RoadmapNotes {
     return entries;
   }
 
+  /** The ids of the events that pass a roadmap item by (their {@code skips} property) in these versions. */
+  Set<String> skipEventIds(Collection<String> processDefinitionIds) {
+    Set<String> ids = new java.util.TreeSet<>();
+    for (String definition : processDefinitionIds) {
+      RoadmapFacts facts = roadmap.of(definition);
+      facts.activityIds().stream().filter(id -> facts.skippedTask(id) != null).forEach(ids::add);
+    }
+    return ids;
+  }
+
   /**
    * Per process instance, the roadmap items that do not apply to the office, in words: those skipped by the
-   * District's answers and those HEC marked not applicable. Three bulk queries whatever the number of offices.
+   * District's answers and those HEC marked not applicable. {@code skipEvents}: the instances' {@code skip_*}
+   * events, read by the caller by instance and activity id ({@link #skipEventIds}, an index seek: the activity type
+   * has no index, and a query by type walked the whole activity history, issue 13). Two bulk variable queries
+   * besides, whatever the number of offices.
    */
-  public Map<String, List<String>> notApplicableByInstance(String processDefinitionKey, Set<String> instanceIds) {
+  public Map<String, List<String>> notApplicableByInstance(String processDefinitionKey, Set<String> instanceIds,
+      Collection<HistoricActivityInstance> skipEvents) {
     Map<String, List<String>> result = new HashMap<>();
     if (instanceIds.isEmpty()) {
       return result;
     }
     Map<String, BpmnModelInstance> models = new HashMap<>();
-    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().activityType(NONE_THROW).list()) {
-      String skipped = instanceIds.contains(a.getProcessInstanceId())
-          ? roadmap.of(a.getProcessDefinitionId()).skippedTask(a.getActivityId()) : null;
+    for (HistoricActivityInstance a : skipEvents) {
+      String skipped = instanceIds.contains(a.getProcessInstanceId()) && NONE_THROW.equals(a.getActivityType())
+          ? roadmap.of(a.getProcessDefinitionId()).skippedTask(a.getActivityId()) : null; // the model says which
       if (skipped == null) {
         continue;
       }
@@ -187,16 +201,23 @@ public class RoadmapNotes {
           .add(nameOf(model, skipped) + ": not needed (" + a.getActivityName()
               .replaceFirst("^Skipped: ", "") + ")");
     }
+    // the boxes and their reasons by exact name (an index seek on the name): a name "like '%...'" walked every
+    // variable of the process, and task-local variables grow with the re-checks (issue 13)
+    Set<String> boxes = notApplicableBoxes();
+    List<String> names = new ArrayList<>(boxes);
+    boxes.forEach(b -> names.add(b + "Reason"));
     Map<String, Object> reasons = new HashMap<>();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(processDefinitionKey).variableNameLike("%" + NOT_APPLICABLE + "Reason")
-        .disableBinaryFetching().list()) {
-      reasons.put(v.getProcessInstanceId() + "/" + v.getName(), v.getValue());
+    // (the name alone: with the process key H2 may choose the key's index, every variable of the process)
+    List<HistoricVariableInstance> values = names.isEmpty() ? List.of() : history.createHistoricVariableInstanceQuery()
+        .variableNameIn(names.toArray(String[]::new)).disableBinaryFetching().list();
+    for (HistoricVariableInstance v : values) {
+      if (v.getName().endsWith(NOT_APPLICABLE + "Reason") && instanceIds.contains(v.getProcessInstanceId())) {
+        reasons.put(v.getProcessInstanceId() + "/" + v.getName(), v.getValue());
+      }
     }
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processDefinitionKey(processDefinitionKey).variableNameLike("%" + NOT_APPLICABLE)
-        .disableBinaryFetching().list()) {
-      if (!instanceIds.contains(v.getProcessInstanceId()) || !Boolean.TRUE.equals(v.getValue())) {
+    for (HistoricVariableInstance v : values) {
+      if (!v.getName().endsWith(NOT_APPLICABLE) || !instanceIds.contains(v.getProcessInstanceId())
+          || !Boolean.TRUE.equals(v.getValue())) {
         continue;
       }
       Object why = reasons.get(v.getProcessInstanceId() + "/" + v.getName() + "Reason");
@@ -205,6 +226,15 @@ public class RoadmapNotes {
           .add(itemOfBox(model, v.getName()) + ": not applicable" + (why == null ? "" : " (" + why + ")"));
     }
     return result;
+  }
+
+  /** The names of HEC's "Not applicable for this office" boxes on the roadmap's forms ({@code <item>NotApplicable}). */
+  public Set<String> notApplicableBoxes() {
+    Set<String> boxes = new java.util.TreeSet<>();
+    for (String formId : forms.formIds()) {
+      forms.rules(formId).stream().filter(r -> r.key().endsWith(NOT_APPLICABLE)).forEach(r -> boxes.add(r.key()));
+    }
+    return boxes;
   }
 
   /** The roadmap item whose form has the box {@code <box>NotApplicable}: its task's name (form id = task key). */

@@ -47,6 +47,17 @@ public final class StepFacts {
     return "userTask".equals(activityType) && stepOf(activityId) != null && !FACTS.isFixTask(activityId);
   }
 
+  /** The ids of the user tasks that belong to a step: those {@link #isWork} can be true of. */
+  public static java.util.Set<String> userTasks() {
+    return FACTS.activityIds().stream().filter(id -> FACTS.isUserTask(id) && FACTS.step(id) != null)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  /** A fix task of a check (it comes back with every failed re-check). */
+  public static boolean isFixTask(String activityId) {
+    return FACTS.isFixTask(activityId);
+  }
+
   public static int count() {
     return FACTS.stepCount();
   }

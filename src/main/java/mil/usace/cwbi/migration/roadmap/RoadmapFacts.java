@@ -267,6 +267,12 @@ public final class RoadmapFacts {
     return e != null && ROLE_WORK.equals(e.role());
   }
 
+  /** A user task of this version (roadmap work, a fix task, a review). */
+  public boolean isUserTask(String activityId) {
+    Element e = element(activityId);
+    return e != null && "userTask".equals(e.type());
+  }
+
   /** The gate a fix task holds the office at, in words (its {@code gate}); else the task's name. */
   public String gate(String activityId) {
     Element e = element(activityId);

@@ -2,6 +2,7 @@ package mil.usace.cwbi.migration.roadmap;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,23 +12,31 @@ import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
 
 /**
  * Reads the part of the migrations' activity history that says which step an office is in and since when, without
- * reading every re-check (issue 13: a year of T7 re-checks was 238,633 activity instances, read on every dashboard
- * request). What it reads per migration is bounded by its visits of the steps, not by its re-checks:
+ * reading, or making the database walk, every re-check (issue 13: a year of T7 re-checks was 238,633 activity
+ * instances). Every statement reaches its rows through an index by exact keys, so what it costs is bounded by the
+ * migrations' visits of the steps, not by the length of their history:
  * <ul>
- *   <li>the activities drawn at the top of the process (the step and check sub-processes, the gateways between
- *   them): each is the first and last moment of everything nested in it, and carries the same step, so they give the
+ *   <li>{@link #topLevel}: the activities drawn at the top of the process (the step and check sub-processes, the
+ *   gateways between them), by their parent, the process instance ({@link mil.usace.cwbi.migration.storage.HistoryIndexes#PARENT}, ours). Each spans
+ *   everything nested in it and carries the same step, so they give the same current step (what still runs), the
  *   same earliest start and the same time in a step as all of their contents;</li>
- *   <li>what still runs;</li>
- *   <li>the nested activities a caller names (a step's roadmap work, whose count is the step's progress);</li>
- *   <li>optionally, one instance of each user task that ran (whether a step saw a person's work at all).</li>
+ *   <li>{@link #of}: the nested activities a caller names (a step's roadmap work, whose count is the step's
+ *   progress), by (instance, activity) pairs through Camunda's {@code ACT_IDX_HI_ACT_INST_PROCINST};</li>
+ *   <li>{@link #firstOf}: one instance of each named activity (whether a step saw a person's work at all), one
+ *   index probe that stops at the first row per pair, however often a fix task came back.</li>
  * </ul>
- * A native query (public API) because the activity query can neither name several instances nor ask for the
- * top-level activities; it is read-only and runs where the dashboard's access check already passed.
+ * Written so that both H2 and PostgreSQL seek: H2 uses an {@code IN} list only on an index's first column, so two
+ * columns go in one row-value {@code IN}. A native query (public API) because the activity query can name neither
+ * several instances nor a parent; it is read-only and runs where the caller's access check already passed.
+ * {@link #reads} gives the statements themselves, for their plans (the bound's test, the benchmark).
  */
 public final class StepHistory {
 
-  /** Instances per query: far below every database's limit on bound parameters. */
+  /** Instances (or instance and activity pairs) per statement: far below every database's bound parameters. */
   private static final int CHUNK = 400;
+
+  /** One statement: SQL with {@code #{pN}} parameters, and the values of p0, p1, ... in order. */
+  public record Read(String sql, List<String> parameters) {}
 
   private final ProcessEngine engine;
 
@@ -35,78 +44,155 @@ public final class StepHistory {
     this.engine = engine;
   }
 
-  /** The activities of the instances that have not ended, of whatever version. */
-  public Map<String, List<HistoricActivityInstance>> unfinished(Collection<String> instanceIds) {
-    return read(instanceIds, List.of(), false, true, List.of());
+  /** The top-level activities of the instances (optionally only those run on one of {@code definitionIds}). */
+  public Map<String, List<HistoricActivityInstance>> topLevel(Collection<String> instanceIds,
+      Collection<String> definitionIds) {
+    return run(topLevelReads(instanceIds, definitionIds));
+  }
+
+  /** Every instance of the {@code activityIds} in each of the instances. */
+  public Map<String, List<HistoricActivityInstance>> of(Collection<String> instanceIds,
+      Collection<String> activityIds) {
+    return run(ofReads(instanceIds, activityIds));
   }
 
   /**
-   * The top-level and unfinished activities of the instances, plus every instance of the activities {@code nested}
-   * names, plus (if {@code oneOfEachUserTask}) the first instance of each user task of each migration; only those
-   * that ran on one of {@code definitionIds} if any are named. In the order of their ids, as the activity query
-   * returns them.
+   * One instance (any) of each of the {@code activityIds} that ran in each of the instances (optionally only on one
+   * of {@code definitionIds}).
    */
-  public Map<String, List<HistoricActivityInstance>> outline(Collection<String> instanceIds,
-      Collection<String> nested, boolean oneOfEachUserTask, Collection<String> definitionIds) {
-    return read(instanceIds, nested, oneOfEachUserTask, false, definitionIds);
+  public Map<String, List<HistoricActivityInstance>> firstOf(Collection<String> instanceIds,
+      Collection<String> activityIds, Collection<String> definitionIds) {
+    return run(firstOfReads(instanceIds, activityIds, definitionIds));
   }
 
-  private Map<String, List<HistoricActivityInstance>> read(Collection<String> instanceIds,
-      Collection<String> nested, boolean oneOfEachUserTask, boolean unfinishedOnly,
-      Collection<String> definitionIds) {
-    Map<String, List<HistoricActivityInstance>> byInstance = new LinkedHashMap<>();
-    List<String> ids = new ArrayList<>(instanceIds);
-    List<String> activityIds = new ArrayList<>(nested);
-    List<String> definitions = new ArrayList<>(definitionIds);
-    StringBuilder ofDefinitions = new StringBuilder();
-    for (int i = 0; i < definitions.size(); i++) {
-      ofDefinitions.append(i == 0 ? " and RES.PROC_DEF_ID_ in (" : ", ").append("#{d").append(i).append('}');
-    }
-    if (!definitions.isEmpty()) {
-      ofDefinitions.append(')');
-    }
-    String table = engine.getManagementService().getTableName(HistoricActivityInstance.class);
+  /** The statements of {@link #topLevel}. */
+  public List<Read> topLevelReads(Collection<String> instanceIds, Collection<String> definitionIds) {
+    List<Read> reads = new ArrayList<>();
+    List<String> ids = List.copyOf(instanceIds);
     for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-      StringBuilder in = new StringBuilder();
-      for (int i = 0; i < chunk.size(); i++) {
-        in.append(i == 0 ? "" : ", ").append("#{p").append(i).append('}');
+      List<String> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("select RES.* from ").append(table())
+          .append(" RES where RES.PARENT_ACT_INST_ID_ in (");
+      list(sql, params, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+      sql.append(')');
+      definitions(sql, params, "RES", definitionIds);
+      reads.add(new Read(sql.append(" order by RES.ID_ asc").toString(), params));
+    }
+    return reads;
+  }
+
+  /** The statements of {@link #of}. */
+  public List<Read> ofReads(Collection<String> instanceIds, Collection<String> activityIds) {
+    List<Read> reads = new ArrayList<>();
+    for (List<String[]> pairs : pairs(instanceIds, activityIds)) {
+      List<String> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("select RES.* from ").append(table())
+          .append(" RES where (RES.PROC_INST_ID_, RES.ACT_ID_) in (");
+      rows(sql, params, pairs);
+      reads.add(new Read(sql.append(") order by RES.ID_ asc").toString(), params));
+    }
+    return reads;
+  }
+
+  /** The statements of {@link #firstOf}. */
+  public List<Read> firstOfReads(Collection<String> instanceIds, Collection<String> activityIds,
+      Collection<String> definitionIds) {
+    List<Read> reads = new ArrayList<>();
+    for (List<String[]> pairs : pairs(instanceIds, activityIds)) {
+      // a join on the scalar subquery: H2 ran "RES.ID_ in (select (select ...) from (values ...))" in 1.6-3 s
+      // at a year (38 offices), the join in 5-11 ms, with the same index probes
+      List<String> params = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("select RES.* from (values ");
+      for (int i = 0; i < pairs.size(); i++) {
+        sql.append(i == 0 ? "(" : ", (").append(param(params, pairs.get(i)[0])).append(", ")
+            .append(param(params, pairs.get(i)[1])).append(')');
       }
-      StringBuilder sql = new StringBuilder("select * from ").append(table).append(" RES where RES.PROC_INST_ID_ in (")
-          .append(in).append(")").append(ofDefinitions).append(" and (RES.END_TIME_ is null");
-      if (!unfinishedOnly) {
-        sql.append(" or RES.PARENT_ACT_INST_ID_ = RES.PROC_INST_ID_");
-        if (!activityIds.isEmpty()) {
-          sql.append(" or RES.ACT_ID_ in (");
-          for (int i = 0; i < activityIds.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("#{a").append(i).append('}');
-          }
-          sql.append(')');
-        }
-        if (oneOfEachUserTask) {
-          sql.append(" or RES.ID_ in (select min(U.ID_) from ").append(table).append(" U where U.PROC_INST_ID_ in (")
-              .append(in).append(")").append(ofDefinitions.toString().replace("RES.", "U."))
-              .append(" and U.ACT_TYPE_ = 'userTask' group by U.PROC_INST_ID_, U.ACT_ID_)");
-        }
-      }
-      sql.append(") order by RES.ID_ asc");
+      sql.append(") as V(P, A) join ").append(table()).append(" RES on RES.ID_ = (select U.ID_ from ").append(table())
+          .append(" U where U.PROC_INST_ID_ = V.P and U.ACT_ID_ = V.A");
+      definitions(sql, params, "U", definitionIds);
+      reads.add(new Read(sql.append(" fetch first 1 rows only) order by RES.ID_ asc").toString(), params));
+    }
+    return reads;
+  }
+
+  /** Merges reads of the same instances: each activity instance once, in the order of their ids. */
+  @SafeVarargs
+  public static Map<String, List<HistoricActivityInstance>> merge(Map<String, List<HistoricActivityInstance>>... all) {
+    Map<String, Map<String, HistoricActivityInstance>> byInstance = new LinkedHashMap<>();
+    for (Map<String, List<HistoricActivityInstance>> one : all) {
+      one.forEach((instance, acts) -> acts.forEach(a ->
+          byInstance.computeIfAbsent(instance, k -> new LinkedHashMap<>()).putIfAbsent(a.getId(), a)));
+    }
+    Map<String, List<HistoricActivityInstance>> result = new LinkedHashMap<>();
+    byInstance.forEach((instance, acts) -> result.put(instance,
+        acts.values().stream().sorted(Comparator.comparing(HistoricActivityInstance::getId)).toList()));
+    return result;
+  }
+
+  private Map<String, List<HistoricActivityInstance>> run(List<Read> reads) {
+    Map<String, List<HistoricActivityInstance>> byInstance = new LinkedHashMap<>();
+    for (Read read : reads) {
       NativeHistoricActivityInstanceQuery query = engine.getHistoryService()
-          .createNativeHistoricActivityInstanceQuery().sql(sql.toString());
-      for (int i = 0; i < chunk.size(); i++) {
-        query.parameter("p" + i, chunk.get(i));
-      }
-      for (int i = 0; i < definitions.size(); i++) {
-        query.parameter("d" + i, definitions.get(i));
-      }
-      if (!unfinishedOnly) {
-        for (int i = 0; i < activityIds.size(); i++) {
-          query.parameter("a" + i, activityIds.get(i));
-        }
+          .createNativeHistoricActivityInstanceQuery().sql(read.sql());
+      for (int i = 0; i < read.parameters().size(); i++) {
+        query.parameter("p" + i, read.parameters().get(i));
       }
       for (HistoricActivityInstance a : query.list()) {
         byInstance.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(a);
       }
     }
     return byInstance;
+  }
+
+  private String table() {
+    return engine.getManagementService().getTableName(HistoricActivityInstance.class);
+  }
+
+  /** Every instance with every activity, in chunks of at most {@link #CHUNK} pairs. */
+  private static List<List<String[]>> pairs(Collection<String> instanceIds, Collection<String> activityIds) {
+    List<List<String[]>> chunks = new ArrayList<>();
+    List<String[]> chunk = new ArrayList<>();
+    List<String> activities = activityIds.stream().distinct().sorted().toList();
+    for (String instance : instanceIds) {
+      for (String activity : activities) {
+        chunk.add(new String[] {instance, activity});
+        if (chunk.size() == CHUNK) {
+          chunks.add(chunk);
+          chunk = new ArrayList<>();
+        }
+      }
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    return chunks;
+  }
+
+  private static void list(StringBuilder sql, List<String> params, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(param(params, values.get(i)));
+    }
+  }
+
+  private static void rows(StringBuilder sql, List<String> params, List<String[]> pairs) {
+    for (int i = 0; i < pairs.size(); i++) {
+      sql.append(i == 0 ? "(" : ", (").append(param(params, pairs.get(i)[0])).append(", ")
+          .append(param(params, pairs.get(i)[1])).append(')');
+    }
+  }
+
+  private static void definitions(StringBuilder sql, List<String> params, String alias,
+      Collection<String> definitionIds) {
+    if (definitionIds.isEmpty()) {
+      return;
+    }
+    sql.append(" and ").append(alias).append(".PROC_DEF_ID_ in (");
+    list(sql, params, List.copyOf(definitionIds));
+    sql.append(')');
+  }
+
+  private static String param(List<String> params, String value) {
+    params.add(value);
+    return "#{p" + (params.size() - 1) + "}";
   }
 }

@@ -128,6 +128,15 @@ public final class BenchSupport {
   }
 
   /** {p50, p95} of nanosecond samples, in milliseconds. */
+  /** The machine's load average over the last minute ("?" where /proc is not there): shared machine, context. */
+  public static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
   public static double[] p50p95(List<Long> nanos) {
     List<Long> s = new ArrayList<>(nanos);
     Collections.sort(s);

@@ -113,15 +113,16 @@ public class WeeklyDigestQueries {
         .collect(Collectors.toSet());
     Set<String> endedInstances = instances.stream().filter(p -> p.getEndTime() != null)
         .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    // the top-level activities only (issue 13): a step's sub-process starts with its first task and ends with its
+    // last (a check's with its last re-check), so it gives the same finish, without the year of re-checks
     Map<String, List<HistoricActivityInstance>> byInstance = new HashMap<>();
-    for (String definition : definitions) {
-      for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processDefinitionId(definition)
-          .list()) {
-        if (officeOf.containsKey(a.getProcessInstanceId()) && isWork(a)) {
-          byInstance.computeIfAbsent(a.getProcessInstanceId(), k -> new ArrayList<>()).add(a);
+    dashboard.topLevelActivities(officeOf.keySet(), definitions).forEach((pi, acts) -> {
+      for (HistoricActivityInstance a : acts) {
+        if (officeOf.containsKey(pi) && isWork(a)) {
+          byInstance.computeIfAbsent(pi, k -> new ArrayList<>()).add(a);
         }
       }
-    }
+    });
     Map<String, Integer> startSteps = doneBefore.startSteps(officeOf.keySet());
     byInstance.forEach((pi, acts) -> {
       String office = officeOf.get(pi);
@@ -179,9 +180,13 @@ public class WeeklyDigestQueries {
   /** Step 6 (fix what Step 5 found) returns to Step 5: only Phase 3 moves past both. */
   private static final int LOOP_STEP = 6;
 
-  /** Tasks and checks: gateways and events are instants that do not show work in a step. */
+  /**
+   * Tasks and checks, and the step and check sub-processes (or called processes) that hold them: gateways and events
+   * are instants that do not show work in a step.
+   */
   private static boolean isWork(HistoricActivityInstance a) {
     String type = a.getActivityType();
-    return "userTask".equals(type) || "serviceTask".equals(type);
+    return "userTask".equals(type) || "serviceTask".equals(type) || "subProcess".equals(type)
+        || "callActivity".equals(type);
   }
 }
