@@ -34,9 +34,11 @@ public class PortfolioQueries {
   private final HistoryService history;
   private final RoadmapItems roadmap;
   private final FormRules forms;
-  @org.springframework.beans.factory.annotation.Autowired private DoneBeforeEntries doneBefore;
+  private final DoneBeforeEntries doneBefore;
 
-  public PortfolioQueries(DashboardQueries dashboard, HistoryService history, RoadmapItems roadmap, FormRules forms) {
+  public PortfolioQueries(DashboardQueries dashboard, HistoryService history, RoadmapItems roadmap, FormRules forms,
+      DoneBeforeEntries doneBefore) {
+    this.doneBefore = doneBefore;
     this.dashboard = dashboard;
     this.history = history;
     this.roadmap = roadmap;

@@ -101,8 +101,8 @@ class DashboardReadBoundTest extends IntegrationTest {
     assertThat(after.scanned()).as("rows the database walked for the dashboard (H2 scanCount), per statement:\n"
         + after.perStatement() + "\nbefore the re-checks:\n" + before.perStatement()).isEqualTo(before.scanned());
 
-    long fewRows = history.createHistoricActivityInstanceQuery().rootProcessInstanceId(few.getId()).count();
-    long manyRows = history.createHistoricActivityInstanceQuery().rootProcessInstanceId(many.getId()).count();
+    long fewRows = activityRows(few);
+    long manyRows = activityRows(many);
     assertThat(manyRows).as("50 re-checks wrote a much longer history (in the called check)").isGreaterThan(fewRows + 200);
 
     // what HEC sees: the same row for both
@@ -126,6 +126,15 @@ class DashboardReadBoundTest extends IntegrationTest {
     });
     assertThat(fewReads.get("top-level")[0]).as("start event, Step 1, the T7 check").isGreaterThanOrEqualTo(3);
     assertThat(fewReads.get("step work")[0]).as("Step 1's roadmap work done").isEqualTo(5);
+  }
+
+  /** The activity history of the migration and of the checks it called that still run. */
+  long activityRows(ProcessInstance pi) {
+    long rows = 0;
+    for (String id : driver.instanceTree(pi.getId())) {
+      rows += history.createHistoricActivityInstanceQuery().processInstanceId(id).count();
+    }
+    return rows;
   }
 
   /** An office whose T7 check failed, then re-checked {@code reChecks} times (failing again each time). */

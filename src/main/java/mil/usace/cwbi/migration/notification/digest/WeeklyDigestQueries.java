@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import mil.usace.cwbi.migration.dashboard.DashboardQueries;
+import mil.usace.cwbi.migration.dashboard.DoneBeforeEntries;
 import mil.usace.cwbi.migration.dashboard.OfficeRow;
 import mil.usace.cwbi.migration.dashboard.RoadmapItems;
 import mil.usace.cwbi.migration.notification.digest.WeeklyDigest.Finished;
@@ -35,11 +36,11 @@ public class WeeklyDigestQueries {
   private final HistoryService history;
   private final RoadmapItems roadmap;
   private final ObjectProvider<AtRiskOffices> forecast;
-  @org.springframework.beans.factory.annotation.Autowired
-  private mil.usace.cwbi.migration.dashboard.DoneBeforeEntries doneBefore;
+  private final DoneBeforeEntries doneBefore;
 
   public WeeklyDigestQueries(DashboardQueries dashboard, HistoryService history, RoadmapItems roadmap,
-      ObjectProvider<AtRiskOffices> forecast) {
+      ObjectProvider<AtRiskOffices> forecast, DoneBeforeEntries doneBefore) {
+    this.doneBefore = doneBefore;
     this.dashboard = dashboard;
     this.history = history;
     this.roadmap = roadmap;

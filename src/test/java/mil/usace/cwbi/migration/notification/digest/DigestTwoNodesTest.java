@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import mil.usace.cwbi.migration.dashboard.DashboardQueries;
+import mil.usace.cwbi.migration.dashboard.DoneBeforeEntries;
 import mil.usace.cwbi.migration.dashboard.RoadmapItems;
 import mil.usace.cwbi.migration.dashboard.RoadmapNotes;
 import mil.usace.cwbi.migration.roadmap.Roadmap;
@@ -158,7 +159,8 @@ class DigestTwoNodesTest {
     WeeklyDigestQueries queries = new WeeklyDigestQueries(
         new DashboardQueries(engine, migration, new RoadmapNotes(engine.getHistoryService(),
             engine.getRepositoryService(), new FormRules(), roadmap), roadmap, forecasts),
-        engine.getHistoryService(), new RoadmapItems(roadmap), risks.getBeanProvider(AtRiskOffices.class));
+        engine.getHistoryService(), new RoadmapItems(roadmap), risks.getBeanProvider(AtRiskOffices.class),
+        new DoneBeforeEntries(engine.getHistoryService(), engine.getRepositoryService(), roadmap));
     WeeklyDigestDelegate real = new WeeklyDigestDelegate(digest, queries, new DigestComposer(notification),
         new Recipients(engine.getIdentityService()),
         new Notifier(engine.getRuntimeService(), new MailComposer(notification, roadmap)), engine.getHistoryService());
