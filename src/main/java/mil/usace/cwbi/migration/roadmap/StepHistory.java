@@ -32,8 +32,12 @@ import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
  */
 public final class StepHistory {
 
-  /** Instances (or instance and activity pairs) per statement: far below every database's bound parameters. */
-  private static final int CHUNK = 400;
+  /**
+   * Instances (or instance and activity pairs) per statement. 100, not more: PostgreSQL estimates an OR of 400 index
+   * conditions at tens of times the rows it finds and starts parallel workers for them (about 30 ms a statement at a
+   * year under load; with 100 the dashboard after a write went from 116 to 43-49 ms p50, BENCHMARKS.md).
+   */
+  private static final int CHUNK = 100;
 
   /** One statement: SQL with {@code #{pN}} parameters, and the values of p0, p1, ... in order. */
   public record Read(String sql, List<String> parameters) {}
