@@ -20,12 +20,10 @@ import mil.usace.cwbi.migration.security.PageCsrf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -153,20 +151,5 @@ public class ApiTokenController {
 
   private static Instant now() {
     return EngineClock.getCurrentTime().toInstant();
-  }
-
-  @ExceptionHandler(DashboardAccess.Denied.class)
-  ResponseEntity<Map<String, Object>> denied(DashboardAccess.Denied e) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
-    if (e.status() == HttpStatus.UNAUTHORIZED) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cwbi-migration dashboard\"");
-    }
-    return response.body(DashboardController.error(e.status(), e.getMessage()));
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-        .body(DashboardController.error(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 }

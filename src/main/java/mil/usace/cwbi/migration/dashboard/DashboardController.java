@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import mil.usace.cwbi.migration.process.Office;
 import mil.usace.cwbi.migration.security.PageCsrf;
 import org.springframework.http.CacheControl;
@@ -14,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,20 +66,7 @@ public class DashboardController {
     return Office.of(office).id(); // refuses anything else with a clear 400
   }
 
-  @ExceptionHandler(DashboardAccess.Denied.class)
-  ResponseEntity<Map<String, Object>> denied(DashboardAccess.Denied e) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
-    if (e.status() == HttpStatus.UNAUTHORIZED) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cwbi-migration dashboard\"");
-    }
-    return response.body(error(e.status(), e.getMessage()));
-  }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-        .body(error(HttpStatus.BAD_REQUEST, e.getMessage()));
-  }
 
   static Map<String, Object> error(HttpStatus status, String message) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -3,14 +3,10 @@ package mil.usace.cwbi.migration.dashboard;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,18 +55,5 @@ public class PortfolioController {
         .contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
         .body(body);
-  }
-
-  @ExceptionHandler(DashboardAccess.Denied.class)
-  ResponseEntity<Map<String, Object>> denied(DashboardAccess.Denied e) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
-    if (e.status() == HttpStatus.UNAUTHORIZED) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cwbi-migration dashboard\"");
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", e.status().value());
-    body.put("error", e.status().getReasonPhrase());
-    body.put("message", e.getMessage());
-    return response.body(body);
   }
 }

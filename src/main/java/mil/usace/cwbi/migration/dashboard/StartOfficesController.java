@@ -24,11 +24,9 @@ import mil.usace.cwbi.migration.security.PageLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -192,20 +190,5 @@ public class StartOfficesController {
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("The CSV must be UTF-8 text.");
     }
-  }
-
-  @ExceptionHandler(DashboardAccess.Denied.class)
-  ResponseEntity<Map<String, Object>> denied(DashboardAccess.Denied e) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
-    if (e.status() == HttpStatus.UNAUTHORIZED) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cwbi-migration dashboard\"");
-    }
-    return response.body(DashboardController.error(e.status(), e.getMessage()));
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-        .body(DashboardController.error(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 }

@@ -20,12 +20,10 @@ import mil.usace.cwbi.migration.process.MigrationProperties;
 import mil.usace.cwbi.migration.security.PageCsrf;
 import mil.usace.cwbi.migration.engine.EngineClock;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -176,20 +174,5 @@ public class TargetDateController {
   /** The engine's clock, as every date of the forecast. */
   private static Instant now() {
     return EngineClock.getCurrentTime().toInstant();
-  }
-
-  @ExceptionHandler(DashboardAccess.Denied.class)
-  ResponseEntity<Map<String, Object>> denied(DashboardAccess.Denied e) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
-    if (e.status() == HttpStatus.UNAUTHORIZED) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cwbi-migration dashboard\"");
-    }
-    return response.body(DashboardController.error(e.status(), e.getMessage()));
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-        .body(DashboardController.error(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 }
