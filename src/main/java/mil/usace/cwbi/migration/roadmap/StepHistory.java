@@ -21,21 +21,21 @@ import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
  *   everything nested in it and carries the same step, so they give the same current step (what still runs), the
  *   same earliest start and the same time in a step as all of their contents;</li>
  *   <li>{@link #of}: the nested activities a caller names (a step's roadmap work, whose count is the step's
- *   progress), by (instance, activity) pairs through Camunda's {@code ACT_IDX_HI_ACT_INST_PROCINST};</li>
+ *   progress), by (instance, activity) pairs joined from {@code values} through Camunda's
+ *   {@code ACT_IDX_HI_ACT_INST_PROCINST};</li>
  *   <li>{@link #firstOf}: one instance of each named activity (whether a step saw a person's work at all), one
  *   index probe that stops at the first row per pair, however often a fix task came back.</li>
  * </ul>
  * Written so that both H2 and PostgreSQL seek: H2 uses an {@code IN} list only on an index's first column, so two
- * columns go in one row-value {@code IN}. A native query (public API) because the activity query can name neither
+ * columns come as a join on a {@code values} list. A native query (public API) because the activity query can name neither
  * several instances nor a parent; it is read-only and runs where the caller's access check already passed.
  * {@link #reads} gives the statements themselves, for their plans (the bound's test, the benchmark).
  */
 public final class StepHistory {
 
   /**
-   * Instances (or instance and activity pairs) per statement. 100, not more: PostgreSQL estimates an OR of 400 index
-   * conditions at tens of times the rows it finds and starts parallel workers for them (about 30 ms a statement at a
-   * year under load; with 100 the dashboard after a write went from 116 to 43-49 ms p50, BENCHMARKS.md).
+   * Instances (or instance and activity pairs) per statement. 100, not more: with 400 PostgreSQL estimated the
+   * statement at tens of times the rows it finds and started parallel workers for it (BENCHMARKS.md).
    */
   private static final int CHUNK = 100;
 
@@ -89,11 +89,15 @@ public final class StepHistory {
   public List<Read> ofReads(Collection<String> instanceIds, Collection<String> activityIds) {
     List<Read> reads = new ArrayList<>();
     for (List<String[]> pairs : pairs(instanceIds, activityIds)) {
+      // a join on the pairs, not "(PROC_INST_ID_, ACT_ID_) in (...)": PostgreSQL's generic plan of that prepared
+      // statement scanned the whole table (33-50 ms a statement at 200 offices, the literal plan 2 ms); a join on
+      // VALUES is planned for its row count whatever the values, as index look-ups on both databases
       List<String> params = new ArrayList<>();
-      StringBuilder sql = new StringBuilder("select RES.* from ").append(table())
-          .append(" RES where (RES.PROC_INST_ID_, RES.ACT_ID_) in (");
+      StringBuilder sql = new StringBuilder("select RES.* from (values ");
       rows(sql, params, pairs);
-      reads.add(new Read(sql.append(") order by RES.ID_ asc").toString(), params));
+      sql.append(") as V(P, A) join ").append(table())
+          .append(" RES on RES.PROC_INST_ID_ = V.P and RES.ACT_ID_ = V.A");
+      reads.add(new Read(sql.append(" order by RES.ID_ asc").toString(), params));
     }
     return reads;
   }
