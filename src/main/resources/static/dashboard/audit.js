@@ -14,22 +14,8 @@
   var api = '/api/dashboard/offices/' + encodeURIComponent(office) + '/audit';
   document.getElementById('csv').href = api + '.csv';
 
-  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function when(iso) {
-    if (!iso) return '';
-    var d = new Date(iso);
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear() + ' ' +
-      two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
-  }
+  var el = CwbiPage.el;
+  var when = CwbiPage.when;
 
   function table(t) {
     var tab = el('table', 'list');

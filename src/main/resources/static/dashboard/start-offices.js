@@ -7,12 +7,7 @@
   var csv = document.getElementById('csv');
   var token = null;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
+  var el = CwbiPage.el;
 
   function failure(r) {
     return r.json().catch(function () { return {}; }).then(function (p) {

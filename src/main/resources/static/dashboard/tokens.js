@@ -4,22 +4,8 @@
 (function () {
   var status = document.getElementById('status');
   var csrf = null;
-  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function when(iso) {
-    if (!iso) return '';
-    var d = new Date(iso);
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear() + ' ' +
-      two(d.getUTCHours()) + ':' + two(d.getUTCMinutes());
-  }
+  var el = CwbiPage.el;
+  var when = CwbiPage.when;
 
   function call(method, path, body) {
     var init = {method: method, credentials: 'same-origin', headers: {Accept: 'application/json'}};

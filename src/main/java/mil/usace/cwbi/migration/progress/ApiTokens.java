@@ -11,13 +11,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import mil.usace.cwbi.migration.storage.OwnTable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -38,8 +36,6 @@ public class ApiTokens {
   static final int NAME_MAX = 100;
   private static final Pattern TOKEN = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]{43}");
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Logger LOG = LoggerFactory.getLogger(ApiTokens.class);
-
   /** A token as HEC sees it in the list (never its secret). */
   public record Token(String id, String office, String name, String issuedBy, Instant issuedAt, Instant lastUsedAt,
       String revokedBy, Instant revokedAt) {
@@ -56,35 +52,27 @@ public class ApiTokens {
       instant(rs.getTimestamp("last_used_at")), rs.getString("revoked_by"), instant(rs.getTimestamp("revoked_at")));
 
   private final JdbcTemplate jdbc;
-  private volatile boolean ready;
+  private final OwnTable table;
 
   public ApiTokens(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.table = new OwnTable(jdbc, TABLE, ""
+        + "id varchar(16) not null primary key, "
+        + "office varchar(8) not null, "
+        + "name varchar(" + NAME_MAX + ") not null, "
+        + "secret_sha256 varchar(64) not null unique, "
+        + "issued_by varchar(255) not null, "
+        + "issued_at timestamp not null, "
+        + "last_used_at timestamp, "
+        + "revoked_by varchar(255), "
+        + "revoked_at timestamp");
   }
 
   /** Creates the table if missing (at start-up and on first use); another node's simultaneous create is fine. */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
-  public synchronized void ensureTable() {
-    if (ready) {
-      return;
-    }
-    try {
-      jdbc.execute("create table if not exists " + TABLE + " ("
-          + "id varchar(16) not null primary key, "
-          + "office varchar(8) not null, "
-          + "name varchar(" + NAME_MAX + ") not null, "
-          + "secret_sha256 varchar(64) not null unique, "
-          + "issued_by varchar(255) not null, "
-          + "issued_at timestamp not null, "
-          + "last_used_at timestamp, "
-          + "revoked_by varchar(255), "
-          + "revoked_at timestamp)");
-    } catch (DataAccessException e) {
-      jdbc.queryForObject("select count(*) from " + TABLE + " where 1 = 0", Integer.class);
-      LOG.info("Table {} was created by another node at the same time", TABLE);
-    }
-    ready = true;
+  public void ensureTable() {
+    table.ensure();
   }
 
   /** Issues a token for a (validated) office with a (validated) name. */
