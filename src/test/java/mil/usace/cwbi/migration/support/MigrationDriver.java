@@ -13,6 +13,7 @@ import mil.usace.cwbi.migration.process.forms.JsonValues;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -245,5 +246,39 @@ public class MigrationDriver {
       }
     }
     return done;
+  }
+
+  /**
+   * Works the office to the end of its migration: the oldest open task (those of the checks it calls too) with
+   * valid data, every job, then the next timer (the engine clock moved past a Step 5 test period's end). Returns the
+   * finished instance; fails, showing where it stands, if it gets stuck or takes over 300 rounds.
+   */
+  public org.camunda.bpm.engine.history.HistoricProcessInstance finish(String processInstanceId) {
+    for (int round = 0; round < 300; round++) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+      }
+      List<Task> open = tasks.createTaskQuery().processInstanceIdIn(instanceTree(processInstanceId))
+          .orderByTaskCreateTime().asc().list();
+      if (!open.isEmpty()) {
+        complete(processInstanceId, open.get(0).getTaskDefinitionKey());
+        continue;
+      }
+      if (runJobs(processInstanceId) > 0) {
+        continue;
+      }
+      List<Job> timers = management.createJobQuery().rootProcessInstanceId(processInstanceId).timers()
+          .orderByJobDuedate().asc().list();
+      if (timers.isEmpty()) {
+        throw new AssertionError("stuck: " + runtime.getActivityInstance(processInstanceId));
+      }
+      java.util.Date testPeriodEnd = (java.util.Date) runtime.getVariable(processInstanceId, "testPeriodEnd");
+      if (testPeriodEnd != null && !ClockUtil.getCurrentTime().after(testPeriodEnd)) {
+        ClockUtil.setCurrentTime(new java.util.Date(testPeriodEnd.getTime() + 3_600_000L)); // the period is over
+      }
+      management.executeJob(timers.get(0).getId());
+      runJobs(processInstanceId);
+    }
+    throw new AssertionError("not finished after 300 rounds: " + runtime.getActivityInstance(processInstanceId));
   }
 }

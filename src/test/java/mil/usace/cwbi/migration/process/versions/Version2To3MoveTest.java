@@ -123,34 +123,9 @@ class Version2To3MoveTest extends IntegrationTest {
 
   /** Works the office to the end on version 3, the tasks of the checks it calls too. */
   void finish(String pi) {
-    for (int round = 0; round < 300; round++) {
-      if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() == 0) {
-        HistoricProcessInstance done = history.createHistoricProcessInstanceQuery().processInstanceId(pi)
-            .singleResult();
-        assertThat(done.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
-        assertThat(done.getProcessDefinitionId()).isEqualTo(v3);
-        return;
-      }
-      List<Task> open = tasks.createTaskQuery().processInstanceIdIn(driver.instanceTree(pi)).orderByTaskCreateTime()
-          .asc().list();
-      if (!open.isEmpty()) {
-        driver.complete(pi, open.get(0).getTaskDefinitionKey());
-        continue;
-      }
-      if (driver.runJobs(pi) > 0) {
-        continue;
-      }
-      List<Job> timers = management.createJobQuery().rootProcessInstanceId(pi).timers().orderByJobDuedate().asc()
-          .list();
-      assertThat(timers).as("stuck on version 3: " + runtime.getActivityInstance(pi)).isNotEmpty();
-      java.util.Date end = (java.util.Date) runtime.getVariable(pi, "testPeriodEnd");
-      if (end != null && !ClockUtil.getCurrentTime().after(end)) {
-        ClockUtil.setCurrentTime(new java.util.Date(end.getTime() + 3_600_000L));
-      }
-      management.executeJob(timers.get(0).getId());
-      driver.runJobs(pi);
-    }
-    throw new AssertionError("not finished: " + runtime.getActivityInstance(pi));
+    HistoricProcessInstance done = driver.finish(pi);
+    assertThat(done.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+    assertThat(done.getProcessDefinitionId()).isEqualTo(v3);
   }
 
   @Test
